@@ -1,0 +1,32 @@
+package dev.multidb.internal.bootstrap;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Passed through Hibernate's settings to {@code MultiDbIntegrator}, which hands back the boot metamodel
+ * of the session factory being built: schema generation per alias and metamodel validation need it,
+ * and Hibernate offers no other public way to reach it once the factory exists.
+ */
+public final class BootContext {
+
+    /** The settings key under which the context travels. */
+    public static final String SETTING = "dev.multidb.internal.boot-context";
+
+    private volatile Metadata metadata;
+    private volatile SessionFactoryImplementor sessionFactory;
+
+    /** Called by the integrator while Hibernate builds the session factory. */
+    public void integrated(SessionFactoryImplementor sessionFactory, Metadata metadata) {
+        this.sessionFactory = sessionFactory;
+        this.metadata = metadata;
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+
+    SessionFactoryImplementor sessionFactory() {
+        return sessionFactory;
+    }
+}

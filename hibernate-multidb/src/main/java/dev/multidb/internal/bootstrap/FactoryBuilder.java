@@ -1,0 +1,110 @@
+package dev.multidb.internal.bootstrap;
+
+import dev.multidb.internal.config.MultiDbSettings;
+import dev.multidb.internal.connections.AliasConnectionProvider;
+import dev.multidb.internal.connections.AliasPools;
+import dev.multidb.internal.connections.StatementListeners;
+import dev.multidb.internal.routing.RouterChain;
+import dev.multidb.internal.session.MultiDbEntityManagerFactoryImpl;
+import dev.multidb.internal.session.MultiDbRuntime;
+import dev.multidb.internal.stickiness.StickyAliases;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.jpa.boot.spi.Bootstrap;
+import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link MultiDbEntityManagerFactoryImpl} from a persistence unit and the caller's properties.
+ *
+ * <p>Order matters and is fixed: settings are parsed and validated before anything is opened, so a bad
+ * key costs nothing; pools are configured (they open lazily); then one Hibernate session factory is
+ * built per database product, each alias's schema generated as asked, and the runtime assembled. Any
+ * failure closes what was built before it.
+ */
+public final class FactoryBuilder {
+
+    private static final String MULTI_TENANT_CONNECTION_PROVIDER = "hibernate.multi_tenant_connection_provider";
+
+    private FactoryBuilder() {
+    }
+
+    public static MultiDbEntityManagerFactoryImpl build(PersistenceUnitDescriptor unit, Map<?, ?> overrides) {
+        Map<String, Object> properties = merged(unit, overrides);
+        ClassLoader loader = unit.getClassLoader() != null ? unit.getClassLoader()
+                : Thread.currentThread().getContextClassLoader();
+        MultiDbSettings settings = MultiDbSettings.parse(properties, loader);
+        StatementListeners listeners = new StatementListeners();
+        AliasPools pools = new AliasPools(settings, listeners);
+        List<SessionFactoryImplementor> built = new ArrayList<>();
+        try {
+            RouterChain chain = new RouterChain(settings.routers(), settings.aliases(), StickyAliases::aliasOf);
+            Apps apps = new Apps(settings);
+            String schemaAction = SchemaGeneration.requestedAction(properties);
+            Map<String, Object> hibernateSettings = hibernateSettings(properties);
+            Map<String, SessionFactoryImplementor> factoryByAlias = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> group : ProductGroups.of(settings).entrySet()) {
+                List<String> aliases = group.getValue();
+                BootContext context = new BootContext();
+                Map<String, Object> integration = new HashMap<>(hibernateSettings);
+                integration.put(MULTI_TENANT_CONNECTION_PROVIDER, new AliasConnectionProvider(pools, aliases));
+                integration.put(BootContext.SETTING, context);
+                String dialect = ProductGroups.dialectOf(group.getKey());
+                if (dialect != null) {
+                    integration.put("hibernate.dialect", dialect);
+                }
+                EntityManagerFactory factory = Bootstrap.getEntityManagerFactoryBuilder(unit, integration).build();
+                SessionFactoryImplementor sessionFactory = factory.unwrap(SessionFactoryImplementor.class);
+                built.add(sessionFactory);
+                aliases.forEach(alias -> factoryByAlias.put(alias, sessionFactory));
+                if (schemaAction != null) {
+                    SchemaGeneration.apply(schemaAction, context, aliases, settings, chain, pools, apps);
+                }
+            }
+            MultiDbRuntime runtime = new MultiDbRuntime(unit.getName(), settings, pools, listeners, chain,
+                    factoryByAlias, built.get(0));
+            return new MultiDbEntityManagerFactoryImpl(runtime, pools::close);
+        } catch (RuntimeException | Error e) {
+            for (SessionFactoryImplementor factory : built) {
+                try {
+                    factory.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            pools.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> merged(PersistenceUnitDescriptor unit, Map<?, ?> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        unit.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), value));
+        if (overrides != null) {
+            overrides.forEach((key, value) -> properties.put(String.valueOf(key), value));
+        }
+        return properties;
+    }
+
+    /**
+     * What Hibernate gets: everything but our own keys, with schema generation switched off (it is run
+     * per alias instead).
+     */
+    private static Map<String, Object> hibernateSettings(Map<String, Object> properties) {
+        Map<String, Object> settings = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (!key.startsWith("multidb.")) {
+                settings.put(key, value);
+            }
+        });
+        for (String key : SchemaGeneration.ACTION_KEYS) {
+            settings.put(key, "none");
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.multidb.internal.connections;
+
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Hibernate's view of the pools of one database product: the tenant identifier is the alias.
+ *
+ * <p>One Hibernate session factory serves every alias of a product; a child session opened with tenant
+ * {@code "other"} takes its connections from the pool of {@code other} and nowhere else. "Any
+ * connection", which Hibernate uses at bootstrap to detect the dialect, comes from the group's lead
+ * alias. A tenant outside the group is refused: it would mean a session of the wrong dialect.
+ */
+public final class AliasConnectionProvider implements MultiTenantConnectionProvider<String> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient AliasPools pools;
+    private final String leadAlias;
+    private final Set<String> aliases;
+
+    /**
+     * @param aliases the aliases of this product group, the lead first
+     */
+    public AliasConnectionProvider(AliasPools pools, List<String> aliases) {
+        this.pools = pools;
+        this.leadAlias = aliases.get(0);
+        this.aliases = Set.copyOf(aliases);
+    }
+
+    @Override
+    public Connection getAnyConnection() throws SQLException {
+        return pools.connection(leadAlias);
+    }
+
+    @Override
+    public void releaseAnyConnection(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public Connection getConnection(String alias) throws SQLException {
+        if (!aliases.contains(alias)) {
+            throw new SQLException("Alias '" + alias + "' is not served by this session factory (it serves "
+                    + aliases + "); this is a bug in hibernate-multidb's routing.");
+        }
+        return pools.connection(alias);
+    }
+
+    @Override
+    public void releaseConnection(String alias, Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new IllegalArgumentException("Cannot unwrap " + getClass().getName() + " as " + type.getName());
+    }
+
+    @Override
+    public String toString() {
+        return "AliasConnectionProvider" + aliases;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.multidb.internal.connections;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.multidb.UnknownDatabaseException;
+import dev.multidb.internal.config.DatabaseSettings;
+import dev.multidb.internal.config.MultiDbSettings;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/**
+ * One HikariCP pool per alias, named after the alias.
+ *
+ * <p>Pools are configured at bootstrap but start lazily, on the first connection an alias is asked for
+ * (HikariCP's no-argument {@link HikariDataSource} mode): a unit with thirty-two aliases does not open
+ * thirty-two sets of connections before it is used. Unless the user sets them, pools keep at most
+ * {@value #DEFAULT_MAXIMUM_POOL_SIZE} connections and {@value #DEFAULT_MINIMUM_IDLE} idle one.
+ *
+ * <p>Every connection handed out is audited ({@link AuditedConnections}) and every failure to connect is
+ * rethrown with the passwords of the configuration removed from its message and causes.
+ */
+public final class AliasPools implements AutoCloseable {
+
+    static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+    static final int DEFAULT_MINIMUM_IDLE = 1;
+
+    private final Map<String, HikariDataSource> pools;
+    private final Map<String, AuditedDataSource> dataSources;
+    private final Set<String> secrets;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public AliasPools(MultiDbSettings settings, StatementListeners listeners) {
+        Map<String, HikariDataSource> created = new TreeMap<>();
+        Map<String, AuditedDataSource> audited = new TreeMap<>();
+        for (DatabaseSettings database : settings.databases()) {
+            HikariDataSource pool = newPool(database);
+            created.put(database.alias(), pool);
+            audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, this));
+        }
+        this.pools = Collections.unmodifiableMap(created);
+        this.dataSources = Collections.unmodifiableMap(audited);
+        this.secrets = SecretScrubber.secretsOf(settings);
+    }
+
+    private static HikariDataSource newPool(DatabaseSettings database) {
+        Properties properties = new Properties();
+        properties.setProperty("maximumPoolSize", String.valueOf(DEFAULT_MAXIMUM_POOL_SIZE));
+        properties.setProperty("minimumIdle", String.valueOf(DEFAULT_MINIMUM_IDLE));
+        properties.putAll(database.hikari());
+        HikariConfig config = new HikariConfig(properties);
+        config.setPoolName(database.alias());
+        config.setJdbcUrl(database.url());
+        if (database.username() != null) {
+            config.setUsername(database.username());
+        }
+        if (database.password() != null) {
+            config.setPassword(database.password().reveal());
+        }
+        HikariDataSource pool = new HikariDataSource();
+        config.copyStateTo(pool);
+        return pool;
+    }
+
+    /** The aliases that have a pool, sorted. */
+    public Set<String> aliases() {
+        return pools.keySet();
+    }
+
+    /** The audited data source of {@code alias}: what {@code dataSource(alias)} hands to users. */
+    public DataSource dataSource(String alias) {
+        AuditedDataSource dataSource = dataSources.get(alias);
+        if (dataSource == null) {
+            throw UnknownDatabaseException.of(alias, pools.keySet());
+        }
+        return dataSource;
+    }
+
+    /** A connection of {@code alias}'s pool, audited; the caller closes it to return it. */
+    public Connection connection(String alias) throws SQLException {
+        return ((AuditedDataSource) dataSource(alias)).getConnection();
+    }
+
+    Connection rawConnection(HikariDataSource pool) throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw SecretScrubber.scrub(e, secrets);
+        }
+    }
+
+    /** Closes every pool. Closing twice is harmless. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            pools.values().forEach(HikariDataSource::close);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AliasPools" + pools.keySet();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.multidb.internal.listeners;
+
+import dev.multidb.internal.bootstrap.BootContext;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+
+/**
+ * Registers the listener layer on session factories built by this library, in the manner of Envers'
+ * integrator: found through {@code META-INF/services}, it appends its listeners and does nothing at
+ * all for a session factory whose settings carry no {@link BootContext} (a plain Hibernate unit in the
+ * same application).
+ */
+public final class MultiDbIntegrator implements org.hibernate.integrator.spi.Integrator {
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+                          SessionFactoryImplementor sessionFactory) {
+        Object context = bootstrapContext.getServiceRegistry().requireService(ConfigurationService.class)
+                .getSettings().get(BootContext.SETTING);
+        if (!(context instanceof BootContext bootContext)) {
+            return;
+        }
+        EventListenerRegistry registry = sessionFactory.getServiceRegistry()
+                .requireService(EventListenerRegistry.class);
+        StickinessListener stickiness = new StickinessListener();
+        registry.appendListeners(EventType.POST_LOAD, stickiness);
+        registry.appendListeners(EventType.POST_INSERT, stickiness);
+        registry.appendListeners(EventType.POST_UPDATE, stickiness);
+        bootContext.integrated(sessionFactory, metadata);
+    }
+}

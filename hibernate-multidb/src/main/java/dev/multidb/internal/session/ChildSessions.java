@@ -1,0 +1,154 @@
+package dev.multidb.internal.session;
+
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.FlushModeType;
+import org.hibernate.Session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Hibernate sessions behind one entity manager, one per alias, each opened on first use with the
+ * alias as its tenant identifier.
+ *
+ * <p>Each child has its own persistence context, connection and database transaction; an instance is
+ * managed by exactly the child of the alias it was loaded from or written to, so its lazy associations
+ * can only ever load through that alias's connection. Settings made on the entity manager (flush mode,
+ * cache modes, properties) are remembered and applied to every child, present and future.
+ */
+final class ChildSessions {
+
+    private final MultiDbRuntime runtime;
+    private final Map<String, Session> open = new LinkedHashMap<>(4);
+    private final Map<String, Object> properties = new HashMap<>();
+    private FlushModeType flushMode = FlushModeType.AUTO;
+    private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
+    private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
+    private MultiDbTransaction transaction;
+
+    ChildSessions(MultiDbRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    void attach(MultiDbTransaction transaction) {
+        this.transaction = transaction;
+    }
+
+    /** The child of {@code alias}, opened if needed and enlisted in the active transaction. */
+    Session get(String alias) {
+        Session session = open.get(alias);
+        if (session == null) {
+            session = runtime.sessionFactory(alias).withOptions().tenantIdentifier(alias).openSession();
+            session.setFlushMode(flushMode);
+            session.setCacheRetrieveMode(cacheRetrieveMode);
+            session.setCacheStoreMode(cacheStoreMode);
+            for (Map.Entry<String, Object> property : properties.entrySet()) {
+                session.setProperty(property.getKey(), property.getValue());
+            }
+            open.put(alias, session);
+        }
+        if (transaction != null) {
+            transaction.enlist(alias, session);
+        }
+        return session;
+    }
+
+    /** The child already open for {@code alias}, or {@code null}; never opens one. */
+    Session peek(String alias) {
+        return open.get(alias);
+    }
+
+    /** The alias whose child manages {@code entity}, or {@code null} when none does. */
+    String managing(Object entity) {
+        for (Map.Entry<String, Session> child : open.entrySet()) {
+            if (child.getValue().contains(entity)) {
+                return child.getKey();
+            }
+        }
+        return null;
+    }
+
+    Collection<String> aliases() {
+        return open.keySet();
+    }
+
+    Collection<Session> sessions() {
+        return open.values();
+    }
+
+    void flushAll() {
+        for (Session session : open.values()) {
+            session.flush();
+        }
+    }
+
+    void clearAll() {
+        for (Session session : open.values()) {
+            session.clear();
+        }
+    }
+
+    /** Closes every child; the first failure is rethrown after all were tried. */
+    void closeAll() {
+        RuntimeException failure = null;
+        List<Session> sessions = new ArrayList<>(open.values());
+        open.clear();
+        for (Session session : sessions) {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    FlushModeType flushMode() {
+        return flushMode;
+    }
+
+    void flushMode(FlushModeType mode) {
+        this.flushMode = mode;
+        open.values().forEach(session -> session.setFlushMode(mode));
+    }
+
+    CacheRetrieveMode cacheRetrieveMode() {
+        return cacheRetrieveMode;
+    }
+
+    void cacheRetrieveMode(CacheRetrieveMode mode) {
+        this.cacheRetrieveMode = mode;
+        open.values().forEach(session -> session.setCacheRetrieveMode(mode));
+    }
+
+    CacheStoreMode cacheStoreMode() {
+        return cacheStoreMode;
+    }
+
+    void cacheStoreMode(CacheStoreMode mode) {
+        this.cacheStoreMode = mode;
+        open.values().forEach(session -> session.setCacheStoreMode(mode));
+    }
+
+    void property(String name, Object value) {
+        properties.put(name, value);
+        open.values().forEach(session -> session.setProperty(name, value));
+    }
+
+    Map<String, Object> properties() {
+        Map<String, Object> all = new HashMap<>(runtime.lead().getProperties());
+        all.putAll(properties);
+        return all;
+    }
+}

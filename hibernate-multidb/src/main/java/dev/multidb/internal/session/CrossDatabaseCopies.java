@@ -1,0 +1,74 @@
+package dev.multidb.internal.session;
+
+import dev.multidb.internal.stickiness.StickyAliases;
+import jakarta.persistence.EntityExistsException;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
+
+/**
+ * Copies an instance stuck to one alias onto another with the same id: Django's
+ * {@code save(using=...)} ({@code merge}) and {@code save(using=..., force_insert=True)} ({@code persist}).
+ *
+ * <p>Hibernate's own {@code merge} and {@code persist} cannot do this for generated ids: they would
+ * treat the instance as detached and either look for a row that is not there or generate a new id.
+ * The row is therefore written by a stateless session that shares the target child's connection and
+ * transaction: {@code upsert} writes the given id as is, overwriting a row with that id. The source
+ * alias is never touched.
+ */
+final class CrossDatabaseCopies {
+
+    private CrossDatabaseCopies() {
+    }
+
+    static boolean isStuckElsewhere(Object entity, String alias) {
+        String stuck = StickyAliases.aliasOf(entity);
+        return stuck != null && !stuck.equals(alias);
+    }
+
+    /** {@code persist} onto {@code alias}: fails if the row exists there; {@code entity} ends up stuck to it. */
+    static void insertCopy(RoutedEntityManager em, String managing, String alias, Object entity) {
+        if (managing != null) {
+            em.children.peek(managing).detach(entity);
+        }
+        Class<?> type = RoutedEntityManager.typeOf(entity);
+        Session target = em.child(alias);
+        Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+        if (id == null) {
+            target.persist(entity);
+            return;
+        }
+        if (target.find(type, id) != null) {
+            throw new EntityExistsException("Cannot persist " + type.getSimpleName() + "#" + id + " on '" + alias
+                    + "': a row with that id already exists there. Use using(\"" + alias
+                    + "\").merge(...) to overwrite it.");
+        }
+        upsert(target, alias, entity);
+        StickyAliases.stick(entity, alias);
+    }
+
+    /** {@code merge} onto {@code alias}: inserts or overwrites; returns the instance managed there. */
+    @SuppressWarnings("unchecked")
+    static <T> T mergeCopy(RoutedEntityManager em, String alias, T entity) {
+        Class<T> type = (Class<T>) RoutedEntityManager.typeOf(entity);
+        Session target = em.child(alias);
+        Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+        if (id == null) {
+            return target.merge(entity);
+        }
+        T existing = target.find(type, id);
+        if (existing != null) {
+            return target.merge(entity);
+        }
+        upsert(target, alias, entity);
+        return target.find(type, id);
+    }
+
+    private static void upsert(Session target, String alias, Object entity) {
+        target.doWork(connection -> {
+            try (StatelessSession stateless = target.getSessionFactory().withStatelessOptions()
+                    .connection(connection).tenantIdentifier((Object) alias).openStatelessSession()) {
+                stateless.upsert(entity);
+            }
+        });
+    }
+}

@@ -1,0 +1,128 @@
+package dev.multidb.internal.session;
+
+import dev.multidb.MultiDbEntityManager;
+import dev.multidb.UnknownDatabaseException;
+import dev.multidb.internal.stickiness.StickyAliases;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.Session;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The routed entity manager: aliases come from the router chain. See {@link RoutedEntityManager} for
+ * the rule of each operation.
+ */
+public final class MultiDbEntityManagerImpl extends RoutedEntityManager implements MultiDbEntityManager {
+
+    private final MultiDbEntityManagerFactoryImpl factory;
+    private final Map<String, AliasView> views = new HashMap<>(4);
+    private boolean open = true;
+
+    MultiDbEntityManagerImpl(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime, ChildSessions children) {
+        super(runtime, children, new MultiDbTransaction(children));
+        this.factory = factory;
+        children.attach(transaction);
+    }
+
+    static MultiDbEntityManagerImpl open(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime,
+                                         Map<?, ?> properties) {
+        ChildSessions children = new ChildSessions(runtime);
+        if (properties != null) {
+            properties.forEach((key, value) -> children.property(String.valueOf(key), value));
+        }
+        return new MultiDbEntityManagerImpl(factory, runtime, children);
+    }
+
+    @Override
+    protected String aliasForRead(Class<?> type, Object instance) {
+        return runtime.chain().dbForRead(type, instance);
+    }
+
+    @Override
+    protected String aliasForWrite(Class<?> type, Object instance) {
+        return runtime.chain().dbForWrite(type, instance);
+    }
+
+    @Override
+    protected String aliasForNative() {
+        if (!runtime.aliases().contains("default")) {
+            throw new UnknownDatabaseException(UnknownDatabaseException.message("default", runtime.aliases())
+                    + " Native SQL and queries without an entity root go to 'default', which is not configured;"
+                    + " run them through using(alias) instead.", "default");
+        }
+        return "default";
+    }
+
+    @Override
+    public EntityManager using(String alias) {
+        requireOpen();
+        runtime.requireAlias(alias);
+        return views.computeIfAbsent(alias, a -> new AliasView(this, runtime, children, transaction, a));
+    }
+
+    @Override
+    public String aliasOf(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        String managing = open ? children.managing(entity) : null;
+        return managing != null ? managing : StickyAliases.aliasOf(entity);
+    }
+
+    @Override
+    protected void requireOpen() {
+        if (!open) {
+            throw new IllegalStateException("This entity manager is closed.");
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        requireOpen();
+        open = false;
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } finally {
+            children.closeAll();
+        }
+    }
+
+    @Override
+    protected EntityManagerFactory factory() {
+        return factory;
+    }
+
+    /**
+     * {@code MultiDbEntityManager} and {@code EntityManager} give this entity manager; Hibernate's
+     * {@link Session} gives the child session of {@code default} (use {@code using(alias).unwrap(...)}
+     * for another alias).
+     */
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        requireOpen();
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        Session session = child(aliasForNative());
+        if (type.isInstance(session)) {
+            return type.cast(session);
+        }
+        try {
+            return session.unwrap(type);
+        } catch (PersistenceException e) {
+            throw new PersistenceException("Cannot unwrap a MultiDbEntityManager as " + type.getName()
+                    + "; it unwraps as MultiDbEntityManager, EntityManager, or a Hibernate Session of"
+                    + " 'default' (use using(alias).unwrap(Session.class) for another alias).", e);
+        }
+    }
+}

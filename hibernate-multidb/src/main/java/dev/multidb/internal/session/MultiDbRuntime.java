@@ -1,0 +1,113 @@
+package dev.multidb.internal.session;
+
+import dev.multidb.UnknownDatabaseException;
+import dev.multidb.internal.config.MultiDbSettings;
+import dev.multidb.internal.connections.AliasPools;
+import dev.multidb.internal.connections.StatementListeners;
+import dev.multidb.internal.routing.RouterChain;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a factory and its entity managers share, fixed at bootstrap: the settings, the pools, the
+ * router chain and, for each alias, the Hibernate session factory of its database product.
+ */
+public final class MultiDbRuntime {
+
+    private final String unitName;
+    private final MultiDbSettings settings;
+    private final AliasPools pools;
+    private final StatementListeners listeners;
+    private final RouterChain chain;
+    private final Map<String, SessionFactoryImplementor> factoryByAlias;
+    private final SessionFactoryImplementor lead;
+    private final Map<SessionFactoryImplementor, QueryTargets> queryTargets = new IdentityHashMap<>();
+
+    /**
+     * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
+     *                       used for the metamodel, criteria builder and entity graphs
+     */
+    public MultiDbRuntime(String unitName, MultiDbSettings settings, AliasPools pools,
+                          StatementListeners listeners, RouterChain chain,
+                          Map<String, SessionFactoryImplementor> factoryByAlias, SessionFactoryImplementor lead) {
+        this.unitName = unitName;
+        this.settings = settings;
+        this.pools = pools;
+        this.listeners = listeners;
+        this.chain = chain;
+        this.factoryByAlias = Map.copyOf(factoryByAlias);
+        this.lead = lead;
+        for (SessionFactoryImplementor factory : sessionFactories()) {
+            queryTargets.put(factory, new QueryTargets(factory));
+        }
+    }
+
+    public String unitName() {
+        return unitName;
+    }
+
+    public MultiDbSettings settings() {
+        return settings;
+    }
+
+    public AliasPools pools() {
+        return pools;
+    }
+
+    public StatementListeners listeners() {
+        return listeners;
+    }
+
+    public RouterChain chain() {
+        return chain;
+    }
+
+    public Set<String> aliases() {
+        return settings.aliases();
+    }
+
+    /** The lead session factory: metamodel, criteria builder, entity graphs, named queries. */
+    public SessionFactoryImplementor lead() {
+        return lead;
+    }
+
+    /** Every distinct session factory, the lead first. */
+    public Collection<SessionFactoryImplementor> sessionFactories() {
+        Set<SessionFactoryImplementor> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<SessionFactoryImplementor> ordered = new LinkedHashSet<>();
+        distinct.add(lead);
+        ordered.add(lead);
+        for (SessionFactoryImplementor factory : factoryByAlias.values()) {
+            if (distinct.add(factory)) {
+                ordered.add(factory);
+            }
+        }
+        return ordered;
+    }
+
+    /** The session factory serving {@code alias}. */
+    public SessionFactoryImplementor sessionFactory(String alias) {
+        SessionFactoryImplementor factory = factoryByAlias.get(alias);
+        if (factory == null) {
+            throw UnknownDatabaseException.of(alias, aliases());
+        }
+        return factory;
+    }
+
+    QueryTargets queryTargets() {
+        return queryTargets.get(lead);
+    }
+
+    /** Fails with the standard message unless {@code alias} is configured. */
+    public String requireAlias(String alias) {
+        if (!factoryByAlias.containsKey(alias)) {
+            throw UnknownDatabaseException.of(alias, aliases());
+        }
+        return alias;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.multidb.internal.session;
+
+import dev.multidb.PartialCommitException;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.RollbackException;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@link EntityTransaction} over every alias the unit of work touches.
+ *
+ * <p>Each alias gets its own database transaction, begun when the unit of work first uses that alias
+ * (or at {@link #begin()} for children already open). {@link #commit()} flushes every child first, so
+ * that a failing statement stops the commit before any alias has committed, then commits alias by alias
+ * in the order they were enlisted. If an alias fails to commit after another has committed, the rest
+ * are rolled back and {@link PartialCommitException} names both groups: without two-phase commit that
+ * is the truth the application has to act on, and it is told rather than left to guess.
+ */
+final class MultiDbTransaction implements EntityTransaction {
+
+    private final ChildSessions children;
+    private final Map<String, Transaction> enlisted = new LinkedHashMap<>(4);
+    private boolean active;
+    private boolean rollbackOnly;
+    private Integer timeout;
+
+    MultiDbTransaction(ChildSessions children) {
+        this.children = children;
+    }
+
+    void enlist(String alias, Session session) {
+        if (active && !enlisted.containsKey(alias)) {
+            Transaction transaction = session.getTransaction();
+            if (timeout != null) {
+                transaction.setTimeout(timeout);
+            }
+            transaction.begin();
+            enlisted.put(alias, transaction);
+        }
+    }
+
+    @Override
+    public void begin() {
+        if (active) {
+            throw new IllegalStateException("Transaction already active");
+        }
+        active = true;
+        rollbackOnly = false;
+        for (String alias : new ArrayList<>(children.aliases())) {
+            children.get(alias);
+        }
+    }
+
+    @Override
+    public void commit() {
+        requireActive("commit");
+        if (getRollbackOnly()) {
+            rollbackAll();
+            throw new RollbackException("Transaction was marked for rollback only; it has been rolled back.");
+        }
+        try {
+            children.flushAll();
+        } catch (RuntimeException e) {
+            rollbackAll();
+            throw new RollbackException("The flush before commit failed; every alias was rolled back: "
+                    + e.getMessage(), e);
+        }
+        List<String> committed = new ArrayList<>();
+        List<Map.Entry<String, Transaction>> pending = new ArrayList<>(enlisted.entrySet());
+        try {
+            for (Map.Entry<String, Transaction> entry : pending) {
+                try {
+                    entry.getValue().commit();
+                } catch (RuntimeException e) {
+                    List<String> rolledBack = rollBackFrom(pending, committed.size());
+                    if (committed.isEmpty()) {
+                        throw new RollbackException("The commit on '" + entry.getKey()
+                                + "' failed; every alias was rolled back (" + String.join(", ", rolledBack)
+                                + "): " + e.getMessage(), e);
+                    }
+                    throw new PartialCommitException(committed, rolledBack, e);
+                }
+                committed.add(entry.getKey());
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /** Rolls back the transactions from index {@code from} on (the failed one first); returns their aliases. */
+    private static List<String> rollBackFrom(List<Map.Entry<String, Transaction>> pending, int from) {
+        List<String> rolledBack = new ArrayList<>();
+        for (int i = from; i < pending.size(); i++) {
+            Map.Entry<String, Transaction> entry = pending.get(i);
+            rolledBack.add(entry.getKey());
+            try {
+                if (entry.getValue().isActive()) {
+                    entry.getValue().rollback();
+                }
+            } catch (RuntimeException ignored) {
+                // The database already ended it (a failed commit); nothing more to undo there.
+            }
+        }
+        return rolledBack;
+    }
+
+    @Override
+    public void rollback() {
+        requireActive("rollback");
+        rollbackAll();
+    }
+
+    private void rollbackAll() {
+        try {
+            rollBackFrom(new ArrayList<>(enlisted.entrySet()), 0);
+        } finally {
+            finish();
+        }
+    }
+
+    private void finish() {
+        enlisted.clear();
+        active = false;
+        rollbackOnly = false;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+        requireActive("setRollbackOnly");
+        rollbackOnly = true;
+    }
+
+    @Override
+    public boolean getRollbackOnly() {
+        requireActive("getRollbackOnly");
+        if (rollbackOnly) {
+            return true;
+        }
+        for (Transaction transaction : enlisted.values()) {
+            if (transaction.getRollbackOnly()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public void setTimeout(Integer seconds) {
+        this.timeout = seconds;
+    }
+
+    @Override
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    private void requireActive(String operation) {
+        if (!active) {
+            throw new IllegalStateException("Cannot " + operation + ": no transaction is active. Call begin() first.");
+        }
+    }
+}

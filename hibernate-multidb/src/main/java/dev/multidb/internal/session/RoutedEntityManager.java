@@ -1,0 +1,526 @@
+package dev.multidb.internal.session;
+
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.ConnectionConsumer;
+import jakarta.persistence.ConnectionFunction;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FindOption;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockOption;
+import jakarta.persistence.Query;
+import jakarta.persistence.RefreshOption;
+import jakarta.persistence.StoredProcedureQuery;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.TypedQueryReference;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaSelect;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.metamodel.Metamodel;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.graph.RootGraph;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every operation of {@link EntityManager}, each sent to the child session of one alias.
+ *
+ * <p>The rules, shared by the routed entity manager and its {@code using(alias)} views, which differ only
+ * in how an alias is chosen ({@link #aliasForRead}, {@link #aliasForWrite}, {@link #aliasForNative}):
+ * <ul>
+ *   <li>{@code find}, {@code getReference}: the read alias of the entity type.</li>
+ *   <li>{@code persist}, {@code merge}: the write alias of the instance. An instance stuck to another
+ *       alias is copied there with the same id ({@link CrossDatabaseCopies}).</li>
+ *   <li>{@code remove}: the write alias; an instance managed elsewhere is detached there and its row
+ *       deleted on the write alias.</li>
+ *   <li>{@code refresh}, {@code lock}, {@code detach}, {@code getLockMode}: the child that manages the
+ *       instance (it holds the instance's state and connection); an unmanaged instance fails as JPA says.</li>
+ *   <li>JPQL and Criteria: the read alias of the root entity for selects, the write alias for update and
+ *       delete; named JPQL queries likewise. Native queries and stored procedures: the alias of their
+ *       entity result if any, otherwise {@link #aliasForNative()}.</li>
+ *   <li>{@code flush}, {@code clear}: every open child. Flush mode, cache modes and properties apply to
+ *       every child, present and future.</li>
+ * </ul>
+ */
+abstract class RoutedEntityManager implements EntityManager {
+
+    protected final MultiDbRuntime runtime;
+    protected final ChildSessions children;
+    protected final MultiDbTransaction transaction;
+
+    RoutedEntityManager(MultiDbRuntime runtime, ChildSessions children, MultiDbTransaction transaction) {
+        this.runtime = runtime;
+        this.children = children;
+        this.transaction = transaction;
+    }
+
+    /** The alias a read of {@code type} goes to; {@code instance} is the instance involved, if any. */
+    protected abstract String aliasForRead(Class<?> type, Object instance);
+
+    /** The alias a write of {@code type} goes to; {@code instance} is the instance written, if any. */
+    protected abstract String aliasForWrite(Class<?> type, Object instance);
+
+    /** The alias of native SQL with no entity result. */
+    protected abstract String aliasForNative();
+
+    protected abstract void requireOpen();
+
+    protected Session child(String alias) {
+        requireOpen();
+        return children.get(alias);
+    }
+
+    protected static Class<?> typeOf(Object entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("The entity must not be null.");
+        }
+        return Hibernate.getClass(entity);
+    }
+
+    // ---- entity operations ------------------------------------------------------------------------
+
+    @Override
+    public void persist(Object entity) {
+        String alias = aliasForWrite(typeOf(entity), entity);
+        String managing = children.managing(entity);
+        if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias)) {
+            child(alias).persist(entity);
+        } else if (alias.equals(managing)) {
+            child(alias).persist(entity);
+        } else {
+            CrossDatabaseCopies.insertCopy(this, managing, alias, entity);
+        }
+    }
+
+    @Override
+    public <T> T merge(T entity) {
+        String alias = aliasForWrite(typeOf(entity), entity);
+        String managing = children.managing(entity);
+        if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias))) {
+            return child(alias).merge(entity);
+        }
+        return CrossDatabaseCopies.mergeCopy(this, alias, entity);
+    }
+
+    @Override
+    public void remove(Object entity) {
+        String alias = aliasForWrite(typeOf(entity), entity);
+        String managing = children.managing(entity);
+        if (managing == null || alias.equals(managing)) {
+            child(alias).remove(entity);
+            return;
+        }
+        Object id = child(managing).getIdentifier(entity);
+        child(managing).detach(entity);
+        Session target = child(alias);
+        target.remove(target.getReference(typeOf(entity), id));
+    }
+
+    @Override
+    public <T> T find(Class<T> type, Object id) {
+        return child(aliasForRead(type, null)).find(type, id);
+    }
+
+    @Override
+    public <T> T find(Class<T> type, Object id, Map<String, Object> properties) {
+        return child(aliasForRead(type, null)).find(type, id, properties);
+    }
+
+    @Override
+    public <T> T find(Class<T> type, Object id, LockModeType lockMode) {
+        return child(aliasForLock(type, null, lockMode)).find(type, id, lockMode);
+    }
+
+    @Override
+    public <T> T find(Class<T> type, Object id, LockModeType lockMode, Map<String, Object> properties) {
+        return child(aliasForLock(type, null, lockMode)).find(type, id, lockMode, properties);
+    }
+
+    @Override
+    public <T> T find(Class<T> type, Object id, FindOption... options) {
+        return child(aliasForLock(type, null, lockModeOf(options))).find(type, id, options);
+    }
+
+    @Override
+    public <T> T find(EntityGraph<T> graph, Object id, FindOption... options) {
+        Class<T> type = ((RootGraph<T>) graph).getGraphedType().getJavaType();
+        return child(aliasForLock(type, null, lockModeOf(options))).find(graph, id, options);
+    }
+
+    @Override
+    public <T> T getReference(Class<T> type, Object id) {
+        return child(aliasForRead(type, null)).getReference(type, id);
+    }
+
+    @Override
+    public <T> T getReference(T entity) {
+        String managing = children.managing(entity);
+        String alias = managing != null ? managing : aliasForRead(typeOf(entity), entity);
+        return child(alias).getReference(entity);
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode) {
+        managingChild(entity, "lock").lock(entity, lockMode);
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        managingChild(entity, "lock").lock(entity, lockMode, properties);
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, LockOption... options) {
+        managingChild(entity, "lock").lock(entity, lockMode, options);
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        managingChild(entity, "refresh").refresh(entity);
+    }
+
+    @Override
+    public void refresh(Object entity, Map<String, Object> properties) {
+        managingChild(entity, "refresh").refresh(entity, properties);
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode) {
+        managingChild(entity, "refresh").refresh(entity, lockMode);
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        managingChild(entity, "refresh").refresh(entity, lockMode, properties);
+    }
+
+    @Override
+    public void refresh(Object entity, RefreshOption... options) {
+        managingChild(entity, "refresh").refresh(entity, options);
+    }
+
+    @Override
+    public void detach(Object entity) {
+        requireOpen();
+        typeOf(entity);
+        String managing = children.managing(entity);
+        if (managing != null) {
+            children.peek(managing).detach(entity);
+        }
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        requireOpen();
+        return children.managing(entity) != null;
+    }
+
+    @Override
+    public LockModeType getLockMode(Object entity) {
+        return managingChild(entity, "getLockMode").getLockMode(entity);
+    }
+
+    /** The child managing {@code entity}; JPA's {@link IllegalArgumentException} when none does. */
+    protected Session managingChild(Object entity, String operation) {
+        requireOpen();
+        String managing = children.managing(entity);
+        if (managing == null) {
+            throw new IllegalArgumentException("Cannot " + operation + " an instance of " + typeOf(entity).getName()
+                    + " that is not managed by this entity manager; find() or merge() it first.");
+        }
+        return children.peek(managing);
+    }
+
+    private String aliasForLock(Class<?> type, Object instance, LockModeType lockMode) {
+        return isPessimistic(lockMode) ? aliasForWrite(type, instance) : aliasForRead(type, instance);
+    }
+
+    private static boolean isPessimistic(LockModeType lockMode) {
+        return lockMode == LockModeType.PESSIMISTIC_READ || lockMode == LockModeType.PESSIMISTIC_WRITE
+                || lockMode == LockModeType.PESSIMISTIC_FORCE_INCREMENT;
+    }
+
+    private static LockModeType lockModeOf(FindOption... options) {
+        for (FindOption option : options) {
+            if (option instanceof LockModeType lockMode) {
+                return lockMode;
+            }
+        }
+        return null;
+    }
+
+    // ---- persistence context ----------------------------------------------------------------------
+
+    @Override
+    public void flush() {
+        requireOpen();
+        if (!transaction.isActive()) {
+            throw new jakarta.persistence.TransactionRequiredException("No transaction is in progress; flush() needs one.");
+        }
+        children.flushAll();
+    }
+
+    @Override
+    public void setFlushMode(FlushModeType flushMode) {
+        requireOpen();
+        children.flushMode(flushMode);
+    }
+
+    @Override
+    public FlushModeType getFlushMode() {
+        requireOpen();
+        return children.flushMode();
+    }
+
+    @Override
+    public void clear() {
+        requireOpen();
+        children.clearAll();
+    }
+
+    @Override
+    public void setCacheRetrieveMode(CacheRetrieveMode mode) {
+        requireOpen();
+        children.cacheRetrieveMode(mode);
+    }
+
+    @Override
+    public void setCacheStoreMode(CacheStoreMode mode) {
+        requireOpen();
+        children.cacheStoreMode(mode);
+    }
+
+    @Override
+    public CacheRetrieveMode getCacheRetrieveMode() {
+        requireOpen();
+        return children.cacheRetrieveMode();
+    }
+
+    @Override
+    public CacheStoreMode getCacheStoreMode() {
+        requireOpen();
+        return children.cacheStoreMode();
+    }
+
+    @Override
+    public void setProperty(String name, Object value) {
+        requireOpen();
+        children.property(name, value);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        requireOpen();
+        return children.properties();
+    }
+
+    // ---- queries ----------------------------------------------------------------------------------
+
+    private String aliasFor(QueryTarget target) {
+        if (target.rootEntity() == null) {
+            return aliasForNative();
+        }
+        return target.write() ? aliasForWrite(target.rootEntity(), null) : aliasForRead(target.rootEntity(), null);
+    }
+
+    @Override
+    public Query createQuery(String hql) {
+        requireOpen();
+        return child(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
+        requireOpen();
+        return child(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql, resultType);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
+        requireOpen();
+        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
+        requireOpen();
+        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+    }
+
+    @Override
+    public Query createQuery(CriteriaUpdate<?> criteria) {
+        requireOpen();
+        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+    }
+
+    @Override
+    public Query createQuery(CriteriaDelete<?> criteria) {
+        requireOpen();
+        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+    }
+
+    @Override
+    public Query createNamedQuery(String name) {
+        requireOpen();
+        return child(namedQueryAlias(name)).createNamedQuery(name);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
+        requireOpen();
+        return child(namedQueryAlias(name)).createNamedQuery(name, resultType);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
+        requireOpen();
+        return child(namedQueryAlias(reference.getName())).createQuery(reference);
+    }
+
+    private String namedQueryAlias(String name) {
+        QueryTarget target = runtime.queryTargets().ofNamed(name);
+        return target == null ? aliasForNative() : aliasFor(target);
+    }
+
+    @Override
+    public Query createNativeQuery(String sql) {
+        requireOpen();
+        return child(aliasForNative()).createNativeQuery(sql);
+    }
+
+    @Override
+    public <T> Query createNativeQuery(String sql, Class<T> resultClass) {
+        requireOpen();
+        String alias = isEntity(resultClass) ? aliasForRead(resultClass, null) : aliasForNative();
+        return child(alias).createNativeQuery(sql, resultClass);
+    }
+
+    @Override
+    public Query createNativeQuery(String sql, String resultSetMapping) {
+        requireOpen();
+        return child(aliasForNative()).createNativeQuery(sql, resultSetMapping);
+    }
+
+    @Override
+    public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
+        requireOpen();
+        return child(aliasForNative()).createNamedStoredProcedureQuery(name);
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
+        requireOpen();
+        return child(aliasForNative()).createStoredProcedureQuery(procedureName);
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class<?>... resultClasses) {
+        requireOpen();
+        String alias = resultClasses.length > 0 && isEntity(resultClasses[0])
+                ? aliasForRead(resultClasses[0], null) : aliasForNative();
+        return child(alias).createStoredProcedureQuery(procedureName, resultClasses);
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
+        requireOpen();
+        return child(aliasForNative()).createStoredProcedureQuery(procedureName, resultSetMappings);
+    }
+
+    private boolean isEntity(Class<?> type) {
+        return runtime.lead().getMappingMetamodel().findEntityDescriptor(type) != null;
+    }
+
+    // ---- metamodel, graphs, connections -----------------------------------------------------------
+
+    @Override
+    public CriteriaBuilder getCriteriaBuilder() {
+        requireOpen();
+        return runtime.lead().getCriteriaBuilder();
+    }
+
+    @Override
+    public Metamodel getMetamodel() {
+        requireOpen();
+        return runtime.lead().getMetamodel();
+    }
+
+    @Override
+    public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
+        requireOpen();
+        return runtime.lead().createEntityGraph(rootType);
+    }
+
+    @Override
+    public EntityGraph<?> createEntityGraph(String graphName) {
+        requireOpen();
+        return runtime.lead().findEntityGraphByName(graphName).makeCopy(true);
+    }
+
+    @Override
+    public EntityGraph<?> getEntityGraph(String graphName) {
+        requireOpen();
+        EntityGraph<?> graph = runtime.lead().findEntityGraphByName(graphName);
+        if (graph == null) {
+            throw new IllegalArgumentException("No entity graph named '" + graphName + "'.");
+        }
+        return graph;
+    }
+
+    @Override
+    public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
+        requireOpen();
+        return runtime.lead().findEntityGraphsByType(entityClass);
+    }
+
+    @Override
+    public <C> void runWithConnection(ConnectionConsumer<C> action) {
+        child(aliasForNative()).runWithConnection(action);
+    }
+
+    @Override
+    public <C, T> T callWithConnection(ConnectionFunction<C, T> function) {
+        return child(aliasForNative()).callWithConnection(function);
+    }
+
+    // ---- transactions and lifecycle ---------------------------------------------------------------
+
+    @Override
+    public EntityTransaction getTransaction() {
+        requireOpen();
+        return transaction;
+    }
+
+    /** Resource-local units have no JTA transaction to join: this does nothing, as Hibernate does. */
+    @Override
+    public void joinTransaction() {
+        requireOpen();
+    }
+
+    @Override
+    public boolean isJoinedToTransaction() {
+        return isOpen() && transaction.isActive();
+    }
+
+    @Override
+    public EntityManagerFactory getEntityManagerFactory() {
+        requireOpen();
+        return factory();
+    }
+
+    protected abstract EntityManagerFactory factory();
+
+    @Override
+    public Object getDelegate() {
+        requireOpen();
+        return this;
+    }
+}
