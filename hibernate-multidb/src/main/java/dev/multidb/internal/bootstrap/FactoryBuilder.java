@@ -30,6 +30,7 @@ import java.util.Map;
 public final class FactoryBuilder {
 
     private static final String MULTI_TENANT_CONNECTION_PROVIDER = "hibernate.multi_tenant_connection_provider";
+    private static final String LOCAL_TEMP_TABLES = "org.hibernate.query.sqm.mutation.internal.temptable.";
 
     private FactoryBuilder() {
     }
@@ -105,6 +106,11 @@ public final class FactoryBuilder {
         for (String key : SchemaGeneration.ACTION_KEYS) {
             settings.put(key, "none");
         }
+        // Hibernate creates global temporary tables for multi-table mutations on "any connection" only,
+        // which is one alias; local temporary tables are created by the session that needs them.
+        settings.putIfAbsent("hibernate.query.mutation_strategy", LOCAL_TEMP_TABLES + "LocalTemporaryTableMutationStrategy");
+        settings.putIfAbsent("hibernate.query.insert_strategy", LOCAL_TEMP_TABLES + "LocalTemporaryTableInsertStrategy");
+        settings.putIfAbsent("hibernate.query.mutation_strategy.global_temporary.create_tables", "false");
         return settings;
     }
 }

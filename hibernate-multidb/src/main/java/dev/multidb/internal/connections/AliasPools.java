@@ -47,7 +47,7 @@ public final class AliasPools implements AutoCloseable {
         }
         this.pools = Collections.unmodifiableMap(created);
         this.dataSources = Collections.unmodifiableMap(audited);
-        this.secrets = SecretScrubber.secretsOf(settings);
+        this.secrets = settings.secretValues();
     }
 
     private static HikariDataSource newPool(DatabaseSettings database) {

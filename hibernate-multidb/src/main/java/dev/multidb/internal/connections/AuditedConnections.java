@@ -31,15 +31,6 @@ final class AuditedConnections {
                 new ConnectionHandler(connection, alias, listeners));
     }
 
-    /** The driver's connection behind a wrapped one, for releasing it to its pool. */
-    static Connection unwrapAudited(Connection connection) {
-        if (Proxy.isProxyClass(connection.getClass())
-                && Proxy.getInvocationHandler(connection) instanceof ConnectionHandler handler) {
-            return handler.target;
-        }
-        return connection;
-    }
-
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);

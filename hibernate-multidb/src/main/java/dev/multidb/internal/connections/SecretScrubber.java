@@ -1,11 +1,8 @@
 package dev.multidb.internal.connections;
 
-import dev.multidb.internal.config.DatabaseSettings;
-import dev.multidb.internal.config.MultiDbSettings;
 import dev.multidb.internal.config.Redaction;
 
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -17,19 +14,6 @@ import java.util.Set;
 final class SecretScrubber {
 
     private SecretScrubber() {
-    }
-
-    static Set<String> secretsOf(MultiDbSettings settings) {
-        Set<String> secrets = new HashSet<>();
-        for (DatabaseSettings database : settings.databases()) {
-            if (database.password() != null && !database.password().reveal().isEmpty()) {
-                secrets.add(database.password().reveal());
-            }
-            if (database.url() != null) {
-                secrets.addAll(UrlSecrets.of(database.url()));
-            }
-        }
-        return Set.copyOf(secrets);
     }
 
     static SQLException scrub(Exception failure, Set<String> secrets) {

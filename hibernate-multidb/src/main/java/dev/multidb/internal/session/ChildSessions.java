@@ -43,7 +43,7 @@ final class ChildSessions {
     Session get(String alias) {
         Session session = open.get(alias);
         if (session == null) {
-            session = runtime.sessionFactory(alias).withOptions().tenantIdentifier(alias).openSession();
+            session = runtime.sessionFactory(alias).withOptions().tenantIdentifier((Object) alias).openSession();
             session.setFlushMode(flushMode);
             session.setCacheRetrieveMode(cacheRetrieveMode);
             session.setCacheStoreMode(cacheStoreMode);
@@ -81,7 +81,15 @@ final class ChildSessions {
         return open.values();
     }
 
+    /**
+     * Flushes every child. When routers are configured, a changed instance whose write alias is not the
+     * alias managing it is first moved there ({@link WriteRelocation}), as Django's {@code save()} asks
+     * the router on every write.
+     */
     void flushAll() {
+        if (runtime.chain().hasRouters()) {
+            WriteRelocation.apply(this, runtime.chain());
+        }
         for (Session session : open.values()) {
             session.flush();
         }

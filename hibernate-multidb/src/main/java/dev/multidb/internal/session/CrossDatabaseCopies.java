@@ -26,12 +26,12 @@ final class CrossDatabaseCopies {
     }
 
     /** {@code persist} onto {@code alias}: fails if the row exists there; {@code entity} ends up stuck to it. */
-    static void insertCopy(RoutedEntityManager em, String managing, String alias, Object entity) {
+    static void insertCopy(ChildSessions children, String managing, String alias, Object entity) {
         if (managing != null) {
-            em.children.peek(managing).detach(entity);
+            children.peek(managing).detach(entity);
         }
         Class<?> type = RoutedEntityManager.typeOf(entity);
-        Session target = em.child(alias);
+        Session target = children.get(alias);
         Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
         if (id == null) {
             target.persist(entity);
@@ -48,9 +48,9 @@ final class CrossDatabaseCopies {
 
     /** {@code merge} onto {@code alias}: inserts or overwrites; returns the instance managed there. */
     @SuppressWarnings("unchecked")
-    static <T> T mergeCopy(RoutedEntityManager em, String alias, T entity) {
+    static <T> T mergeCopy(ChildSessions children, String alias, T entity) {
         Class<T> type = (Class<T>) RoutedEntityManager.typeOf(entity);
-        Session target = em.child(alias);
+        Session target = children.get(alias);
         Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
         if (id == null) {
             return target.merge(entity);

@@ -96,7 +96,8 @@ abstract class RoutedEntityManager implements EntityManager {
         } else if (alias.equals(managing)) {
             child(alias).persist(entity);
         } else {
-            CrossDatabaseCopies.insertCopy(this, managing, alias, entity);
+            requireOpen();
+            CrossDatabaseCopies.insertCopy(children, managing, alias, entity);
         }
     }
 
@@ -107,7 +108,8 @@ abstract class RoutedEntityManager implements EntityManager {
         if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias))) {
             return child(alias).merge(entity);
         }
-        return CrossDatabaseCopies.mergeCopy(this, alias, entity);
+        requireOpen();
+        return CrossDatabaseCopies.mergeCopy(children, alias, entity);
     }
 
     @Override
@@ -331,58 +333,71 @@ abstract class RoutedEntityManager implements EntityManager {
         return target.write() ? aliasForWrite(target.rootEntity(), null) : aliasForRead(target.rootEntity(), null);
     }
 
+    /**
+     * The child a query runs on. Hibernate flushes that child automatically before the query runs, without
+     * asking routers; so, first, its changed instances whose write alias is elsewhere are moved there.
+     */
+    private Session queryChild(String alias) {
+        Session session = child(alias);
+        if (runtime.chain().hasRouters() && transaction.isActive()
+                && children.flushMode() == jakarta.persistence.FlushModeType.AUTO) {
+            WriteRelocation.apply(children, runtime.chain(), List.of(alias));
+        }
+        return session;
+    }
+
     @Override
     public Query createQuery(String hql) {
         requireOpen();
-        return child(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql);
+        return queryChild(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql);
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
         requireOpen();
-        return child(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql, resultType);
+        return queryChild(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql, resultType);
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
         requireOpen();
-        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
         requireOpen();
-        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
     }
 
     @Override
     public Query createQuery(CriteriaUpdate<?> criteria) {
         requireOpen();
-        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
     }
 
     @Override
     public Query createQuery(CriteriaDelete<?> criteria) {
         requireOpen();
-        return child(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
     }
 
     @Override
     public Query createNamedQuery(String name) {
         requireOpen();
-        return child(namedQueryAlias(name)).createNamedQuery(name);
+        return queryChild(namedQueryAlias(name)).createNamedQuery(name);
     }
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
         requireOpen();
-        return child(namedQueryAlias(name)).createNamedQuery(name, resultType);
+        return queryChild(namedQueryAlias(name)).createNamedQuery(name, resultType);
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
         requireOpen();
-        return child(namedQueryAlias(reference.getName())).createQuery(reference);
+        return queryChild(namedQueryAlias(reference.getName())).createQuery(reference);
     }
 
     private String namedQueryAlias(String name) {
@@ -393,32 +408,32 @@ abstract class RoutedEntityManager implements EntityManager {
     @Override
     public Query createNativeQuery(String sql) {
         requireOpen();
-        return child(aliasForNative()).createNativeQuery(sql);
+        return queryChild(aliasForNative()).createNativeQuery(sql);
     }
 
     @Override
     public <T> Query createNativeQuery(String sql, Class<T> resultClass) {
         requireOpen();
         String alias = isEntity(resultClass) ? aliasForRead(resultClass, null) : aliasForNative();
-        return child(alias).createNativeQuery(sql, resultClass);
+        return queryChild(alias).createNativeQuery(sql, resultClass);
     }
 
     @Override
     public Query createNativeQuery(String sql, String resultSetMapping) {
         requireOpen();
-        return child(aliasForNative()).createNativeQuery(sql, resultSetMapping);
+        return queryChild(aliasForNative()).createNativeQuery(sql, resultSetMapping);
     }
 
     @Override
     public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
         requireOpen();
-        return child(aliasForNative()).createNamedStoredProcedureQuery(name);
+        return queryChild(aliasForNative()).createNamedStoredProcedureQuery(name);
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
         requireOpen();
-        return child(aliasForNative()).createStoredProcedureQuery(procedureName);
+        return queryChild(aliasForNative()).createStoredProcedureQuery(procedureName);
     }
 
     @Override
@@ -426,13 +441,13 @@ abstract class RoutedEntityManager implements EntityManager {
         requireOpen();
         String alias = resultClasses.length > 0 && isEntity(resultClasses[0])
                 ? aliasForRead(resultClasses[0], null) : aliasForNative();
-        return child(alias).createStoredProcedureQuery(procedureName, resultClasses);
+        return queryChild(alias).createStoredProcedureQuery(procedureName, resultClasses);
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
         requireOpen();
-        return child(aliasForNative()).createStoredProcedureQuery(procedureName, resultSetMappings);
+        return queryChild(aliasForNative()).createStoredProcedureQuery(procedureName, resultSetMappings);
     }
 
     private boolean isEntity(Class<?> type) {

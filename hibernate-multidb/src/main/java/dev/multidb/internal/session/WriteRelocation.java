@@ -1,0 +1,70 @@
+package dev.multidb.internal.session;
+
+import dev.multidb.internal.routing.RouterChain;
+import dev.multidb.internal.stickiness.StickyAliases;
+import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves changed instances to the alias their write router names before a flush.
+ *
+ * <p>An instance loaded from {@code a} whose properties changed is a write; Django asks
+ * {@code db_for_write} on every {@code save()}, and so does this: when the answer is {@code b}, the
+ * instance is detached from {@code a}'s child (nothing is written to {@code a}), its state is copied
+ * onto {@code b} with the same id, and it is stuck to {@code b} afterwards. Unchanged instances are not
+ * asked about, so a flush without changes costs the routers nothing.
+ */
+final class WriteRelocation {
+
+    private WriteRelocation() {
+    }
+
+    private record Move(String from, String to, Object entity) {
+    }
+
+    /** Moves the changed instances of every open child whose write alias is elsewhere. */
+    static void apply(ChildSessions children, RouterChain chain) {
+        apply(children, chain, new ArrayList<>(children.aliases()));
+    }
+
+    /** The same for the children of {@code aliases} only (those not open are skipped). */
+    static void apply(ChildSessions children, RouterChain chain, List<String> aliases) {
+        List<Move> moves = new ArrayList<>();
+        for (String alias : aliases) {
+            if (children.peek(alias) == null) {
+                continue;
+            }
+            SessionImplementor session = children.peek(alias).unwrap(SessionImplementor.class);
+            for (Map.Entry<Object, EntityEntry> managed
+                    : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+                Object entity = managed.getKey();
+                if (isChanged(session, entity, managed.getValue())) {
+                    String target = chain.dbForWrite(Hibernate.getClass(entity), entity);
+                    if (!target.equals(alias)) {
+                        moves.add(new Move(alias, target, entity));
+                    }
+                }
+            }
+        }
+        for (Move move : moves) {
+            children.peek(move.from()).detach(move.entity());
+            CrossDatabaseCopies.mergeCopy(children, move.to(), move.entity());
+            StickyAliases.stick(move.entity(), move.to());
+        }
+    }
+
+    private static boolean isChanged(SessionImplementor session, Object entity, EntityEntry entry) {
+        if (entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
+            return false;
+        }
+        EntityPersister persister = entry.getPersister();
+        return persister.findDirty(persister.getValues(entity), entry.getLoadedState(), entity, session) != null;
+    }
+}
