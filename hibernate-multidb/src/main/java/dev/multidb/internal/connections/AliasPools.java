@@ -36,6 +36,7 @@ public final class AliasPools implements AutoCloseable {
     private final Map<String, AuditedDataSource> dataSources;
     private final Set<String> secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, ConnectionSource> overrides = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AliasPools(MultiDbSettings settings, StatementListeners listeners) {
         Map<String, HikariDataSource> created = new TreeMap<>();
@@ -88,7 +89,32 @@ public final class AliasPools implements AutoCloseable {
         return ((AuditedDataSource) dataSource(alias)).getConnection();
     }
 
-    Connection rawConnection(HikariDataSource pool) throws SQLException {
+    /**
+     * Makes every connection of {@code alias} come from {@code source} instead of the pool, until
+     * {@link #clearOverride(String)}; connections stay audited. This is how test support keeps each test's
+     * work on one connection per alias and undoes it afterwards.
+     */
+    public void override(String alias, ConnectionSource source) {
+        dataSource(alias);
+        overrides.put(alias, source);
+    }
+
+    /** Returns {@code alias} to its pool. */
+    public void clearOverride(String alias) {
+        overrides.remove(alias);
+    }
+
+    /** Where an overridden alias gets its connections. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection get() throws SQLException;
+    }
+
+    Connection rawConnection(String alias, HikariDataSource pool) throws SQLException {
+        ConnectionSource override = overrides.isEmpty() ? null : overrides.get(alias);
+        if (override != null) {
+            return override.get();
+        }
         try {
             return pool.getConnection();
         } catch (SQLException | RuntimeException e) {

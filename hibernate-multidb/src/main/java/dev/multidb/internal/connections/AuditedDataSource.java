@@ -30,7 +30,7 @@ final class AuditedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return AuditedConnections.wrap(owner.rawConnection(pool), alias, listeners);
+        return AuditedConnections.wrap(owner.rawConnection(alias, pool), alias, listeners);
     }
 
     @Override

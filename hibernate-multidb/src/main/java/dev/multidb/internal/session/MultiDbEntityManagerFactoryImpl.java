@@ -169,10 +169,20 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
         }
     }
 
+    /**
+     * Unwraps as this factory, as the lead Hibernate {@code SessionFactory}, or (for this project's own
+     * modules, not a public contract) as its internal {@code AliasPools} or {@code MultiDbRuntime}.
+     */
     @Override
     public <T> T unwrap(Class<T> type) {
         if (type.isInstance(this)) {
             return type.cast(this);
+        }
+        if (type.isInstance(runtime)) {
+            return type.cast(runtime);
+        }
+        if (type.isInstance(runtime.pools())) {
+            return type.cast(runtime.pools());
         }
         return lead().unwrap(type);
     }
