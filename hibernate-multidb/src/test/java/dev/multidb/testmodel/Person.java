@@ -3,8 +3,10 @@ package dev.multidb.testmodel;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 
 @Entity
+@NamedQuery(name = "Person.byName", query = "from Person where name = :name")
 public class Person {
     @Id
     @GeneratedValue
