@@ -36,6 +36,11 @@ class RoutersThroughEntityManagerTest {
         public String dbForWrite(Class<?> entityType, Hints hints) {
             return writesToWriter ? "writer" : null;
         }
+
+        @Override
+        public Boolean allowRelation(Object a, Object b, Hints hints) {
+            return Boolean.TRUE;
+        }
     }
 
     static final class ExplodingRouter implements DatabaseRouter {

@@ -1,5 +1,6 @@
 package dev.multidb.internal.bootstrap;
 
+import dev.multidb.internal.relations.RelationGuard;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -13,8 +14,18 @@ public final class BootContext {
     /** The settings key under which the context travels. */
     public static final String SETTING = "dev.multidb.internal.boot-context";
 
+    private final RelationGuard relationGuard;
     private volatile Metadata metadata;
     private volatile SessionFactoryImplementor sessionFactory;
+
+    public BootContext(RelationGuard relationGuard) {
+        this.relationGuard = relationGuard;
+    }
+
+    /** The flush-time relation check the integrator registers. */
+    public RelationGuard relationGuard() {
+        return relationGuard;
+    }
 
     /** Called by the integrator while Hibernate builds the session factory. */
     public void integrated(SessionFactoryImplementor sessionFactory, Metadata metadata) {

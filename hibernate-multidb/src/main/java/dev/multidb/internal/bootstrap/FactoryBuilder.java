@@ -4,6 +4,9 @@ import dev.multidb.internal.config.MultiDbSettings;
 import dev.multidb.internal.connections.AliasConnectionProvider;
 import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
+import dev.multidb.internal.relations.AliasGroups;
+import dev.multidb.internal.relations.RelationGuard;
+import dev.multidb.internal.relations.RelationValidation;
 import dev.multidb.internal.routing.RouterChain;
 import dev.multidb.internal.session.MultiDbEntityManagerFactoryImpl;
 import dev.multidb.internal.session.MultiDbRuntime;
@@ -30,6 +33,7 @@ import java.util.Map;
 public final class FactoryBuilder {
 
     private static final String MULTI_TENANT_CONNECTION_PROVIDER = "hibernate.multi_tenant_connection_provider";
+    private static final String LAZY_LOAD_NO_TRANS = "hibernate.enable_lazy_load_no_trans";
     private static final String LOCAL_TEMP_TABLES = "org.hibernate.query.sqm.mutation.internal.temptable.";
 
     private FactoryBuilder() {
@@ -37,6 +41,7 @@ public final class FactoryBuilder {
 
     public static MultiDbEntityManagerFactoryImpl build(PersistenceUnitDescriptor unit, Map<?, ?> overrides) {
         Map<String, Object> properties = merged(unit, overrides);
+        refuseLazyLoadingWithoutSession(properties);
         ClassLoader loader = unit.getClassLoader() != null ? unit.getClassLoader()
                 : Thread.currentThread().getContextClassLoader();
         MultiDbSettings settings = MultiDbSettings.parse(properties, loader);
@@ -46,12 +51,14 @@ public final class FactoryBuilder {
         try {
             RouterChain chain = new RouterChain(settings.routers(), settings.aliases(), StickyAliases::aliasOf);
             Apps apps = new Apps(settings);
+            AliasGroups groups = new AliasGroups(settings);
+            RelationGuard guard = new RelationGuard(chain, groups);
             String schemaAction = SchemaGeneration.requestedAction(properties);
             Map<String, Object> hibernateSettings = hibernateSettings(properties);
             Map<String, SessionFactoryImplementor> factoryByAlias = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> group : ProductGroups.of(settings).entrySet()) {
                 List<String> aliases = group.getValue();
-                BootContext context = new BootContext();
+                BootContext context = new BootContext(guard);
                 Map<String, Object> integration = new HashMap<>(hibernateSettings);
                 integration.put(MULTI_TENANT_CONNECTION_PROVIDER, new AliasConnectionProvider(pools, aliases));
                 integration.put(BootContext.SETTING, context);
@@ -67,6 +74,7 @@ public final class FactoryBuilder {
                     SchemaGeneration.apply(schemaAction, context, aliases, settings, chain, pools, apps);
                 }
             }
+            new RelationValidation(chain, groups).validate(built.get(0).getMetamodel());
             MultiDbRuntime runtime = new MultiDbRuntime(unit.getName(), settings, pools, listeners, chain,
                     factoryByAlias, built.get(0));
             return new MultiDbEntityManagerFactoryImpl(runtime, pools::close);
@@ -80,6 +88,20 @@ public final class FactoryBuilder {
             }
             pools.close();
             throw e;
+        }
+    }
+
+    /**
+     * With {@code hibernate.enable_lazy_load_no_trans}, Hibernate loads a detached proxy through a new
+     * session whose tenant comes from a resolver, not from the proxy: the load could reach another alias.
+     */
+    private static void refuseLazyLoadingWithoutSession(Map<String, Object> properties) {
+        Object value = properties.get(LAZY_LOAD_NO_TRANS);
+        if (value != null && Boolean.parseBoolean(value.toString().trim())) {
+            throw new dev.multidb.MultiDbException("'" + LAZY_LOAD_NO_TRANS + "' is 'true', which hibernate-multidb"
+                    + " does not support: a detached proxy would be loaded through a temporary session that does not"
+                    + " know the proxy's database and could read another one. Remove the setting, and load what a"
+                    + " detached instance needs before its entity manager closes (a fetch join or an entity graph).");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.multidb.internal.listeners;
 
 import dev.multidb.internal.bootstrap.BootContext;
+import dev.multidb.internal.relations.RelationGuard;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
@@ -30,6 +31,11 @@ public final class MultiDbIntegrator implements org.hibernate.integrator.spi.Int
         registry.appendListeners(EventType.POST_LOAD, stickiness);
         registry.appendListeners(EventType.POST_INSERT, stickiness);
         registry.appendListeners(EventType.POST_UPDATE, stickiness);
+        RelationGuard guard = bootContext.relationGuard();
+        registry.appendListeners(EventType.PRE_INSERT, guard);
+        registry.appendListeners(EventType.PRE_UPDATE, guard);
+        registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);
+        registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, guard);
         bootContext.integrated(sessionFactory, metadata);
     }
 }

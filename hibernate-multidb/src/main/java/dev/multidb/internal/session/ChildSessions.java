@@ -96,19 +96,21 @@ final class ChildSessions {
     }
 
     void clearAll() {
-        for (Session session : open.values()) {
-            session.clear();
+        for (Map.Entry<String, Session> child : open.entrySet()) {
+            DetachedProxies.stick(child.getKey(), child.getValue());
+            child.getValue().clear();
         }
     }
 
     /** Closes every child; the first failure is rethrown after all were tried. */
     void closeAll() {
         RuntimeException failure = null;
-        List<Session> sessions = new ArrayList<>(open.values());
+        List<Map.Entry<String, Session>> sessions = new ArrayList<>(open.entrySet());
         open.clear();
-        for (Session session : sessions) {
+        for (Map.Entry<String, Session> child : sessions) {
             try {
-                session.close();
+                DetachedProxies.stick(child.getKey(), child.getValue());
+                child.getValue().close();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;

@@ -47,6 +47,26 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
     }
 
     @Override
+    protected void checkQuery(QueryTarget target, String alias) {
+        if (target.statement() != null) {
+            runtime.crossDatabaseQueries().check(target.statement(), alias, target.rootEntity());
+        }
+    }
+
+    /**
+     * Django's rule: a new instance that refers to an instance already stuck to an alias is written where
+     * {@code dbForWrite} says when told about the related instance; without routers, that is next to it.
+     */
+    @Override
+    protected Object persistHint(Object entity) {
+        if (StickyAliases.aliasOf(entity) != null || children.managing(entity) != null) {
+            return entity;
+        }
+        Object related = RelatedInstances.firstStuck(runtime.lead(), entity);
+        return related != null ? related : entity;
+    }
+
+    @Override
     protected String aliasForNative() {
         if (!runtime.aliases().contains("default")) {
             throw new UnknownDatabaseException(UnknownDatabaseException.message("default", runtime.aliases())

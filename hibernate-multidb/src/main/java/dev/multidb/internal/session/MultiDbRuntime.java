@@ -4,6 +4,8 @@ import dev.multidb.UnknownDatabaseException;
 import dev.multidb.internal.config.MultiDbSettings;
 import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
+import dev.multidb.internal.relations.AliasGroups;
+import dev.multidb.internal.relations.CrossDatabaseQueries;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -27,6 +29,7 @@ public final class MultiDbRuntime {
     private final Map<String, SessionFactoryImplementor> factoryByAlias;
     private final SessionFactoryImplementor lead;
     private final Map<SessionFactoryImplementor, QueryTargets> queryTargets = new IdentityHashMap<>();
+    private final CrossDatabaseQueries crossDatabaseQueries;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -45,6 +48,7 @@ public final class MultiDbRuntime {
         for (SessionFactoryImplementor factory : sessionFactories()) {
             queryTargets.put(factory, new QueryTargets(factory));
         }
+        this.crossDatabaseQueries = new CrossDatabaseQueries(chain, new AliasGroups(settings));
     }
 
     public String unitName() {
@@ -97,6 +101,10 @@ public final class MultiDbRuntime {
             throw UnknownDatabaseException.of(alias, aliases());
         }
         return factory;
+    }
+
+    CrossDatabaseQueries crossDatabaseQueries() {
+        return crossDatabaseQueries;
     }
 
     QueryTargets queryTargets() {

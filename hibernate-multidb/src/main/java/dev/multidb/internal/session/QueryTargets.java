@@ -45,10 +45,10 @@ final class QueryTargets {
 
     static QueryTarget of(SqmStatement<?> statement) {
         if (statement instanceof SqmDmlStatement<?> dml) {
-            return new QueryTarget(dml.getTarget().getJavaType(), true);
+            return new QueryTarget(dml.getTarget().getJavaType(), true, statement);
         }
         if (statement instanceof SqmSelectStatement<?> select) {
-            return new QueryTarget(firstRoot(select.getQueryPart()), false);
+            return new QueryTarget(firstRoot(select.getQueryPart()), false, statement);
         }
         return QueryTarget.NO_ROOT_READ;
     }
@@ -58,17 +58,19 @@ final class QueryTargets {
             return of(statement);
         }
         if (criteria instanceof AbstractQuery<?> query) {
-            return new QueryTarget(firstJavaType(query.getRoots()), false);
+            return new QueryTarget(firstJavaType(query.getRoots()), false, null);
         }
         return QueryTarget.NO_ROOT_READ;
     }
 
     static QueryTarget ofCriteria(CriteriaUpdate<?> criteria) {
-        return new QueryTarget(criteria.getRoot().getJavaType(), true);
+        return criteria instanceof SqmStatement<?> statement ? of(statement)
+                : new QueryTarget(criteria.getRoot().getJavaType(), true, null);
     }
 
     static QueryTarget ofCriteria(CriteriaDelete<?> criteria) {
-        return new QueryTarget(criteria.getRoot().getJavaType(), true);
+        return criteria instanceof SqmStatement<?> statement ? of(statement)
+                : new QueryTarget(criteria.getRoot().getJavaType(), true, null);
     }
 
     private static Class<?> firstRoot(SqmQueryPart<?> part) {

@@ -23,6 +23,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.CriteriaSelect;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.metamodel.Metamodel;
+import dev.multidb.internal.stickiness.StickyAliases;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.graph.RootGraph;
@@ -68,6 +69,11 @@ abstract class RoutedEntityManager implements EntityManager {
     /** The alias a write of {@code type} goes to; {@code instance} is the instance written, if any. */
     protected abstract String aliasForWrite(Class<?> type, Object instance);
 
+    /** The instance routers are told about when {@code entity} is persisted; the entity itself by default. */
+    protected Object persistHint(Object entity) {
+        return entity;
+    }
+
     /** The alias of native SQL with no entity result. */
     protected abstract String aliasForNative();
 
@@ -89,7 +95,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void persist(Object entity) {
-        String alias = aliasForWrite(typeOf(entity), entity);
+        String alias = aliasForWrite(typeOf(entity), persistHint(entity));
         String managing = children.managing(entity);
         if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias)) {
             child(alias).persist(entity);
@@ -159,7 +165,12 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T getReference(Class<T> type, Object id) {
-        return child(aliasForRead(type, null)).getReference(type, id);
+        String alias = aliasForRead(type, null);
+        T reference = child(alias).getReference(type, id);
+        if (reference instanceof org.hibernate.proxy.HibernateProxy) {
+            StickyAliases.stick(reference, alias);
+        }
+        return reference;
     }
 
     @Override
@@ -330,7 +341,14 @@ abstract class RoutedEntityManager implements EntityManager {
         if (target.rootEntity() == null) {
             return aliasForNative();
         }
-        return target.write() ? aliasForWrite(target.rootEntity(), null) : aliasForRead(target.rootEntity(), null);
+        String alias = target.write() ? aliasForWrite(target.rootEntity(), null)
+                : aliasForRead(target.rootEntity(), null);
+        checkQuery(target, alias);
+        return alias;
+    }
+
+    /** Called with every routed JPQL or Criteria query; a view with a fixed alias checks nothing. */
+    protected void checkQuery(QueryTarget target, String alias) {
     }
 
     /**

@@ -1,0 +1,53 @@
+package dev.multidb.internal.relations;
+
+import dev.multidb.CrossDatabaseRelationException;
+import dev.multidb.internal.routing.RouterChain;
+import org.hibernate.query.sqm.tree.SqmStatement;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Refuses a query that would need a table of another database: Django's "Subqueries aren't allowed
+ * across different databases". The entities a query names are found once per distinct query tree
+ * (Hibernate caches trees per query string, so the cache here is keyed by the tree) and each is routed
+ * like the query's root; all must land in one alias group.
+ */
+public final class CrossDatabaseQueries {
+
+    static final String MESSAGE = "Subqueries aren't allowed across different databases."
+            + " Materialize the inner query's ids first.";
+    private static final int CACHE_LIMIT = 4096;
+
+    private final RouterChain chain;
+    private final AliasGroups groups;
+    private final ConcurrentHashMap<SqmStatement<?>, Set<Class<?>>> typesByStatement = new ConcurrentHashMap<>();
+
+    public CrossDatabaseQueries(RouterChain chain, AliasGroups groups) {
+        this.chain = chain;
+        this.groups = groups;
+    }
+
+    /**
+     * @param alias the alias the query was routed to, by its root entity
+     * @param root  the root entity (already routed: not asked again)
+     * @throws CrossDatabaseRelationException when another entity of the query reads from another database
+     */
+    public void check(SqmStatement<?> statement, String alias, Class<?> root) {
+        Set<Class<?>> types = typesByStatement.get(statement);
+        if (types == null) {
+            types = QueryEntityTypes.of(statement);
+            if (typesByStatement.size() < CACHE_LIMIT) {
+                typesByStatement.put(statement, types);
+            }
+        }
+        if (types.size() < 2) {
+            return;
+        }
+        for (Class<?> type : types) {
+            if (type != root && !groups.sameGroup(alias, chain.dbForRead(type, null))) {
+                throw new CrossDatabaseRelationException(MESSAGE);
+            }
+        }
+    }
+}

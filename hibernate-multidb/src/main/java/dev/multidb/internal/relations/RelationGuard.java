@@ -1,0 +1,129 @@
+package dev.multidb.internal.relations;
+
+import dev.multidb.CrossDatabaseRelationException;
+import dev.multidb.internal.routing.RouterChain;
+import dev.multidb.internal.stickiness.StickyAliases;
+import org.hibernate.Hibernate;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.Type;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Checks, just before a row is written, that every instance it refers to lives in the same database.
+ *
+ * <p>It runs in Hibernate's pre-insert, pre-update and pre-collection events, so only what is really
+ * written is looked at, with the state Hibernate is about to write. A related instance managed by the
+ * same session (the common case) is accepted at once; one stuck to another alias is accepted only
+ * within one alias group (a primary and its replicas) or when a router's {@code allowRelation} says so.
+ * Otherwise the session is marked for rollback and Django's error is thrown before the statement is
+ * sent, so nothing of the unit of work reaches any database.
+ */
+public final class RelationGuard implements PreInsertEventListener, PreUpdateEventListener,
+        PreCollectionRecreateEventListener, PreCollectionUpdateEventListener {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient RouterChain chain;
+    private final transient AliasGroups groups;
+
+    public RelationGuard(RouterChain chain, AliasGroups groups) {
+        this.chain = chain;
+        this.groups = groups;
+    }
+
+    @Override
+    public boolean onPreInsert(PreInsertEvent event) {
+        checkState(event.getEntity(), event.getState(), event.getPersister().getPropertyTypes(), event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpdate(PreUpdateEvent event) {
+        checkState(event.getEntity(), event.getState(), event.getPersister().getPropertyTypes(), event.getSession());
+        return false;
+    }
+
+    @Override
+    public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+        checkCollection(event);
+    }
+
+    @Override
+    public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+        checkCollection(event);
+    }
+
+    private void checkState(Object owner, Object[] state, Type[] types, SharedSessionContractImplementor session) {
+        for (int i = 0; i < types.length; i++) {
+            if (state[i] != null && types[i].isEntityType()) {
+                check(owner, state[i], session);
+            }
+        }
+    }
+
+    private void checkCollection(AbstractCollectionEvent event) {
+        if (!event.getCollectionPersister().getElementType().isEntityType()) {
+            return;
+        }
+        PersistentCollection<?> collection = event.getCollection();
+        Iterable<?> elements = collection instanceof Map<?, ?> map ? map.values()
+                : collection instanceof Collection<?> plain ? plain : null;
+        if (elements == null) {
+            return;
+        }
+        Object owner = event.getAffectedOwnerOrNull();
+        SharedSessionContractImplementor session = event.getSession();
+        for (Object element : elements) {
+            if (element != null) {
+                check(owner, element, session);
+            }
+        }
+    }
+
+    private void check(Object owner, Object related, SharedSessionContractImplementor session) {
+        if (related instanceof HibernateProxy proxy) {
+            if (proxy.getHibernateLazyInitializer().getSession() == session) {
+                return;
+            }
+        } else if (session.getPersistenceContextInternal().isEntryFor(related)) {
+            return;
+        }
+        String alias = session.getTenantIdentifier();
+        String relatedAlias = StickyAliases.aliasOf(related);
+        if (relatedAlias == null || groups.sameGroup(alias, relatedAlias)) {
+            return;
+        }
+        if (owner != null && chain.allowRelation(owner, related)) {
+            return;
+        }
+        session.markForRollbackOnly();
+        throw new CrossDatabaseRelationException("Cannot assign \"" + describe(related, session)
+                + "\": the current database router prevents this relation.");
+    }
+
+    private static String describe(Object related, SharedSessionContractImplementor session) {
+        Class<?> type = Hibernate.getClass(related);
+        Object id;
+        if (related instanceof HibernateProxy proxy) {
+            LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+            id = initializer.getInternalIdentifier();
+        } else {
+            id = session.getFactory().getMappingMetamodel().getEntityDescriptor(type).getIdentifier(related, session);
+        }
+        return type.getSimpleName() + "#" + id;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.multidb.relmodel;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Review extends Attached {
+    @Id
+    Long id;
+}
