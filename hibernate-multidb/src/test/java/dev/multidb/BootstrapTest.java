@@ -51,6 +51,9 @@ class BootstrapTest {
             factory.runInTransaction(em -> em.persist(person));
             String name = factory.callInTransaction(em -> em.find(Person.class, person.getId()).getName());
             assertThat(name).isEqualTo("Programmatic");
+            assertThat(MultiDb.aliasOf(person)).as("one database: instances are not tracked one by one,"
+                    + " a stored one is on it").isEqualTo("default");
+            assertThat(MultiDb.aliasOf(new Person("new"))).isNull();
         }
     }
 

@@ -18,8 +18,18 @@ public final class BootContext {
     private volatile Metadata metadata;
     private volatile SessionFactoryImplementor sessionFactory;
 
+    /**
+     * @param relationGuard the flush-time relation check, or {@code null} when the unit has a single
+     *                      database (with or without replicas): then no relation can cross databases and
+     *                      instances are not tracked one by one
+     */
     public BootContext(RelationGuard relationGuard) {
         this.relationGuard = relationGuard;
+    }
+
+    /** Whether instances are tracked (stickiness) and relations checked: more than one database. */
+    public boolean tracksInstances() {
+        return relationGuard != null;
     }
 
     /** The flush-time relation check the integrator registers. */

@@ -16,7 +16,10 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.boot.spi.Bootstrap;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
 
+import dev.multidb.internal.stickiness.UntrackedUnits;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +55,7 @@ public final class FactoryBuilder {
             RouterChain chain = new RouterChain(settings.routers(), settings.aliases(), StickyAliases::aliasOf);
             Apps apps = new Apps(settings);
             AliasGroups groups = new AliasGroups(settings);
-            RelationGuard guard = new RelationGuard(chain, groups);
+            RelationGuard guard = groups.count() > 1 ? new RelationGuard(chain, groups) : null;
             String schemaAction = SchemaGeneration.requestedAction(properties);
             Map<String, Object> hibernateSettings = hibernateSettings(properties);
             Map<String, SessionFactoryImplementor> factoryByAlias = new LinkedHashMap<>();
@@ -77,7 +80,16 @@ public final class FactoryBuilder {
             new RelationValidation(chain, groups).validate(built.get(0).getMetamodel());
             MultiDbRuntime runtime = new MultiDbRuntime(unit.getName(), settings, pools, listeners, chain,
                     factoryByAlias, built.get(0));
-            return new MultiDbEntityManagerFactoryImpl(runtime, pools::close);
+            Runnable onClose = pools::close;
+            if (!runtime.tracksInstances()) {
+                UntrackedUnits.Unit untracked = untrackedUnit(runtime, groups);
+                UntrackedUnits.register(untracked);
+                onClose = () -> {
+                    UntrackedUnits.unregister(untracked);
+                    pools.close();
+                };
+            }
+            return new MultiDbEntityManagerFactoryImpl(runtime, onClose);
         } catch (RuntimeException | Error e) {
             for (SessionFactoryImplementor factory : built) {
                 try {
@@ -89,6 +101,13 @@ public final class FactoryBuilder {
             pools.close();
             throw e;
         }
+    }
+
+    private static UntrackedUnits.Unit untrackedUnit(MultiDbRuntime runtime, AliasGroups groups) {
+        String alias = groups.groupOf(runtime.aliases().iterator().next());
+        Set<Class<?>> entities = new HashSet<>();
+        runtime.lead().getMetamodel().getEntities().forEach(entity -> entities.add(entity.getJavaType()));
+        return new UntrackedUnits.Unit(alias, runtime.lead().getPersistenceUnitUtil(), Set.copyOf(entities));
     }
 
     /**

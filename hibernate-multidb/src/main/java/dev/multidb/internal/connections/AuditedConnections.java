@@ -16,57 +16,21 @@ import java.sql.Statement;
  * prepared, or for plain {@link Statement}s when it is executed or batched, before the driver sees it,
  * so that a listener that throws stops it from being sent.
  *
- * <p>Prepared statements are returned unwrapped: only {@code Connection} calls pass the proxy, which
- * keeps the per-statement cost to one reflective call.
+ * <p>Prepared statements are returned unwrapped. Plain statements, rare on the hot path (Hibernate
+ * prepares everything), are wrapped by a dynamic proxy.
  */
 final class AuditedConnections {
-
-    private static final Class<?>[] CONNECTION = {Connection.class};
 
     private AuditedConnections() {
     }
 
     static Connection wrap(Connection connection, String alias, StatementListeners listeners) {
-        return (Connection) Proxy.newProxyInstance(AuditedConnections.class.getClassLoader(), CONNECTION,
-                new ConnectionHandler(connection, alias, listeners));
+        return new AuditedConnection(connection, alias, listeners);
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private record ConnectionHandler(Connection target, String alias, StatementListeners listeners)
-            implements InvocationHandler {
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            switch (name) {
-                case "prepareStatement", "prepareCall" -> listeners.fire(alias, (String) args[0]);
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "toString" -> {
-                    return "AuditedConnection[" + alias + "]";
-                }
-                default -> {
-                }
-            }
-            Object result = AuditedConnections.invoke(target, method, args);
-            if (result instanceof Statement statement && "createStatement".equals(name)) {
-                return Proxy.newProxyInstance(AuditedConnections.class.getClassLoader(),
-                        new Class<?>[] {Statement.class}, new StatementHandler(statement, (Connection) proxy,
-                                alias, listeners));
-            }
-            return result;
-        }
+    static Statement auditStatement(Statement statement, Connection owner, String alias, StatementListeners listeners) {
+        return (Statement) Proxy.newProxyInstance(AuditedConnections.class.getClassLoader(),
+                new Class<?>[] {Statement.class}, new StatementHandler(statement, owner, alias, listeners));
     }
 
     private record StatementHandler(Statement target, Connection connection, String alias,
@@ -85,7 +49,11 @@ final class AuditedConnections {
             } else if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);
             }
-            return AuditedConnections.invoke(target, method, args);
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 }

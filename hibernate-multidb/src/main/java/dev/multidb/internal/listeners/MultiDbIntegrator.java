@@ -13,7 +13,8 @@ import org.hibernate.event.spi.EventType;
  * Registers the listener layer on session factories built by this library, in the manner of Envers'
  * integrator: found through {@code META-INF/services}, it appends its listeners and does nothing at
  * all for a session factory whose settings carry no {@link BootContext} (a plain Hibernate unit in the
- * same application).
+ * same application). A unit with a single database (replicas aside) needs no listener: nothing can be
+ * stuck elsewhere or related across databases, and loading stays exactly as fast as plain Hibernate.
  */
 public final class MultiDbIntegrator implements org.hibernate.integrator.spi.Integrator {
 
@@ -25,17 +26,19 @@ public final class MultiDbIntegrator implements org.hibernate.integrator.spi.Int
         if (!(context instanceof BootContext bootContext)) {
             return;
         }
-        EventListenerRegistry registry = sessionFactory.getServiceRegistry()
-                .requireService(EventListenerRegistry.class);
-        StickinessListener stickiness = new StickinessListener();
-        registry.appendListeners(EventType.POST_LOAD, stickiness);
-        registry.appendListeners(EventType.POST_INSERT, stickiness);
-        registry.appendListeners(EventType.POST_UPDATE, stickiness);
-        RelationGuard guard = bootContext.relationGuard();
-        registry.appendListeners(EventType.PRE_INSERT, guard);
-        registry.appendListeners(EventType.PRE_UPDATE, guard);
-        registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);
-        registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, guard);
+        if (bootContext.tracksInstances()) {
+            EventListenerRegistry registry = sessionFactory.getServiceRegistry()
+                    .requireService(EventListenerRegistry.class);
+            StickinessListener stickiness = new StickinessListener();
+            registry.appendListeners(EventType.POST_LOAD, stickiness);
+            registry.appendListeners(EventType.POST_INSERT, stickiness);
+            registry.appendListeners(EventType.POST_UPDATE, stickiness);
+            RelationGuard guard = bootContext.relationGuard();
+            registry.appendListeners(EventType.PRE_INSERT, guard);
+            registry.appendListeners(EventType.PRE_UPDATE, guard);
+            registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);
+            registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, guard);
+        }
         bootContext.integrated(sessionFactory, metadata);
     }
 }

@@ -25,6 +25,11 @@ public final class AliasGroups {
         return primaryOf.getOrDefault(alias, alias);
     }
 
+    /** How many groups (databases holding distinct data) the unit has. */
+    public int count() {
+        return (int) primaryOf.values().stream().distinct().count();
+    }
+
     public boolean sameGroup(String a, String b) {
         return groupOf(a).equals(groupOf(b));
     }

@@ -97,7 +97,9 @@ final class ChildSessions {
 
     void clearAll() {
         for (Map.Entry<String, Session> child : open.entrySet()) {
-            DetachedProxies.stick(child.getKey(), child.getValue());
+            if (runtime.tracksInstances()) {
+                DetachedProxies.stick(child.getKey(), child.getValue());
+            }
             child.getValue().clear();
         }
     }
@@ -109,7 +111,9 @@ final class ChildSessions {
         open.clear();
         for (Map.Entry<String, Session> child : sessions) {
             try {
-                DetachedProxies.stick(child.getKey(), child.getValue());
+                if (runtime.tracksInstances()) {
+                    DetachedProxies.stick(child.getKey(), child.getValue());
+                }
                 child.getValue().close();
             } catch (RuntimeException e) {
                 if (failure == null) {

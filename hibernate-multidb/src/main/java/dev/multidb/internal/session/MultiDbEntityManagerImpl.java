@@ -59,7 +59,8 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
      */
     @Override
     protected Object persistHint(Object entity) {
-        if (StickyAliases.aliasOf(entity) != null || children.managing(entity) != null) {
+        if (!runtime.tracksInstances() || StickyAliases.aliasOf(entity) != null
+                || children.managing(entity) != null) {
             return entity;
         }
         Object related = RelatedInstances.firstStuck(runtime.lead(), entity);

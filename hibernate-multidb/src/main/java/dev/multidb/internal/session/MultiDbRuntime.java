@@ -30,6 +30,8 @@ public final class MultiDbRuntime {
     private final SessionFactoryImplementor lead;
     private final Map<SessionFactoryImplementor, QueryTargets> queryTargets = new IdentityHashMap<>();
     private final CrossDatabaseQueries crossDatabaseQueries;
+    private final AliasGroups groups;
+    private final boolean tracksInstances;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -48,7 +50,9 @@ public final class MultiDbRuntime {
         for (SessionFactoryImplementor factory : sessionFactories()) {
             queryTargets.put(factory, new QueryTargets(factory));
         }
-        this.crossDatabaseQueries = new CrossDatabaseQueries(chain, new AliasGroups(settings));
+        this.groups = new AliasGroups(settings);
+        this.tracksInstances = groups.count() > 1;
+        this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
     }
 
     public String unitName() {
@@ -101,6 +105,15 @@ public final class MultiDbRuntime {
             throw UnknownDatabaseException.of(alias, aliases());
         }
         return factory;
+    }
+
+    /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */
+    public boolean tracksInstances() {
+        return tracksInstances;
+    }
+
+    public AliasGroups groups() {
+        return groups;
     }
 
     CrossDatabaseQueries crossDatabaseQueries() {

@@ -167,7 +167,7 @@ abstract class RoutedEntityManager implements EntityManager {
     public <T> T getReference(Class<T> type, Object id) {
         String alias = aliasForRead(type, null);
         T reference = child(alias).getReference(type, id);
-        if (reference instanceof org.hibernate.proxy.HibernateProxy) {
+        if (runtime.tracksInstances() && reference instanceof org.hibernate.proxy.HibernateProxy) {
             StickyAliases.stick(reference, alias);
         }
         return reference;

@@ -53,7 +53,8 @@ public final class StickyAliases {
             SharedSessionContractImplementor session = initializer.getSession();
             return session == null ? ALIASES.get(new Lookup(proxy)) : session.getTenantIdentifier();
         }
-        return ALIASES.get(new Lookup(instance));
+        String alias = ALIASES.get(new Lookup(instance));
+        return alias != null ? alias : UntrackedUnits.aliasOf(instance, instance.getClass());
     }
 
     /** Forgets {@code instance}: it is stuck to nothing again. */

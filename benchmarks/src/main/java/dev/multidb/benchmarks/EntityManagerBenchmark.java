@@ -1,0 +1,155 @@
+package dev.multidb.benchmarks;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What hibernate-multidb costs against plain Hibernate on the same H2 in-memory database (the design's
+ * performance budget: under 3% on {@code find}, {@code persist} and simple JPQL).
+ *
+ * <p>Every fork builds both factories on one database, so both sides see the same rows and the JVM has
+ * loaded the same classes; only {@link #side}'s factory is measured, through the same benchmark code,
+ * which knows nothing but {@link EntityManagerFactory}. Each operation opens and closes its own entity
+ * manager, as a request of a web application would: the multidb side pays for routing, its child
+ * session and its audited connection there.
+ *
+ * <p>Average time per operation: the ratio multidb/plain of two scores is the overhead (1.03 = 3%
+ * slower). The defaults here are what {@code benchmarks/run.sh} uses unless given other JMH options.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 4)
+public class EntityManagerBenchmark {
+
+    /** Rows loaded before measuring; ids 1..ROWS. */
+    static final int ROWS = 5_000;
+
+    /** Rows a {@link #select100()} returns. */
+    static final int PAGE = 100;
+
+    private static final String RANGE = "select e from Item e where e.id between :a and :b";
+
+    /** Which factory is measured: {@code plain} Hibernate or {@code multidb}. */
+    @Param({"plain", "multidb"})
+    public String side;
+
+    private EntityManagerFactory plain;
+    private EntityManagerFactory multidb;
+    private EntityManagerFactory measured;
+
+    private long nextFind;
+    private long nextPage;
+    private long nextNewId = ROWS + 1;
+
+    @Setup(Level.Trial)
+    public void start() {
+        multidb = Persistence.createEntityManagerFactory("multidb");   // drop-and-create of Item
+        plain = Persistence.createEntityManagerFactory("plain");
+        measured = switch (side) {
+            case "plain" -> plain;
+            case "multidb" -> multidb;
+            default -> throw new IllegalArgumentException("side must be plain or multidb, not '" + side + "'");
+        };
+        preload();
+        checkBothSidesSeeTheRows(plain);
+        checkBothSidesSeeTheRows(multidb);
+    }
+
+    private void preload() {
+        try (EntityManager em = plain.createEntityManager()) {
+            em.getTransaction().begin();
+            for (int id = 1; id <= ROWS; id++) {
+                em.persist(new Item(id, "item " + id, id % 100));
+                if (id % 500 == 0) {
+                    em.flush();
+                    em.clear();
+                }
+            }
+            em.getTransaction().commit();
+        }
+    }
+
+    private static void checkBothSidesSeeTheRows(EntityManagerFactory factory) {
+        try (EntityManager em = factory.createEntityManager()) {
+            long count = em.createQuery("select count(e) from Item e", Long.class).getSingleResult();
+            int page = em.createQuery(RANGE, Item.class).setParameter("a", 1L).setParameter("b", (long) PAGE)
+                    .getResultList().size();
+            if (count != ROWS || page != PAGE || em.find(Item.class, (long) ROWS) == null) {
+                throw new IllegalStateException(factory + " sees " + count + " rows and a page of " + page
+                        + "; expected " + ROWS + " and " + PAGE + ": the two units are not on one database");
+            }
+        }
+    }
+
+    /** Keeps the table at {@link #ROWS} rows for every iteration of {@link #persistAndCommit()}. */
+    @TearDown(Level.Iteration)
+    public void removeInsertedRows() {
+        try (EntityManager em = plain.createEntityManager()) {
+            em.getTransaction().begin();
+            em.createQuery("delete from Item e where e.id > :last").setParameter("last", (long) ROWS)
+                    .executeUpdate();
+            em.getTransaction().commit();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        multidb.close();
+        plain.close();
+    }
+
+    /** {@code find} by id in a new entity manager, outside a transaction; ids cycle through all rows. */
+    @Benchmark
+    public Item find() {
+        long id = nextFind % ROWS + 1;
+        nextFind++;
+        try (EntityManager em = measured.createEntityManager()) {
+            return em.find(Item.class, id);
+        }
+    }
+
+    /** One new entity in a new entity manager: begin, persist, commit (the insert runs at commit). */
+    @Benchmark
+    public Item persistAndCommit() {
+        Item item = new Item(nextNewId++, "new item", 1);
+        try (EntityManager em = measured.createEntityManager()) {
+            em.getTransaction().begin();
+            em.persist(item);
+            em.getTransaction().commit();
+        }
+        return item;
+    }
+
+    /** A JPQL range select returning {@link #PAGE} rows, in a new entity manager, outside a transaction. */
+    @Benchmark
+    public List<Item> select100() {
+        long first = nextPage * PAGE + 1;
+        nextPage = (nextPage + 1) % (ROWS / PAGE);
+        try (EntityManager em = measured.createEntityManager()) {
+            return em.createQuery(RANGE, Item.class)
+                    .setParameter("a", first)
+                    .setParameter("b", first + PAGE - 1)
+                    .getResultList();
+        }
+    }
+}
