@@ -4,14 +4,16 @@ import dev.multidb.CrossDatabaseRelationException;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.query.sqm.tree.SqmStatement;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses a query that would need a table of another database: Django's "Subqueries aren't allowed
  * across different databases". The entities a query names are found once per distinct query tree
  * (Hibernate caches trees per query string, so the cache here is keyed by the tree) and each is routed
- * like the query's root; all must land in one alias group.
+ * like the query's root; all must land in one alias group. A unit with one database skips all of it.
  */
 public final class CrossDatabaseQueries {
 
@@ -21,11 +23,15 @@ public final class CrossDatabaseQueries {
 
     private final RouterChain chain;
     private final AliasGroups groups;
-    private final ConcurrentHashMap<SqmStatement<?>, Set<Class<?>>> typesByStatement = new ConcurrentHashMap<>();
+    private final boolean severalDatabases;
+    /** Keyed by identity: SQM trees define a deep structural equals/hashCode, too slow for every query. */
+    private final Map<SqmStatement<?>, Set<Class<?>>> typesByStatement =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     public CrossDatabaseQueries(RouterChain chain, AliasGroups groups) {
         this.chain = chain;
         this.groups = groups;
+        this.severalDatabases = groups.count() > 1;
     }
 
     /**
@@ -34,6 +40,9 @@ public final class CrossDatabaseQueries {
      * @throws CrossDatabaseRelationException when another entity of the query reads from another database
      */
     public void check(SqmStatement<?> statement, String alias, Class<?> root) {
+        if (!severalDatabases) {
+            return;
+        }
         Set<Class<?>> types = typesByStatement.get(statement);
         if (types == null) {
             types = QueryEntityTypes.of(statement);

@@ -20,7 +20,10 @@ final class CrossDatabaseCopies {
     private CrossDatabaseCopies() {
     }
 
-    static boolean isStuckElsewhere(Object entity, String alias) {
+    static boolean isStuckElsewhere(MultiDbRuntime runtime, Object entity, String alias) {
+        if (!runtime.tracksInstances()) {
+            return false;
+        }
         String stuck = StickyAliases.aliasOf(entity);
         return stuck != null && !stuck.equals(alias);
     }

@@ -97,7 +97,7 @@ abstract class RoutedEntityManager implements EntityManager {
     public void persist(Object entity) {
         String alias = aliasForWrite(typeOf(entity), persistHint(entity));
         String managing = children.managing(entity);
-        if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias)) {
+        if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias)) {
             child(alias).persist(entity);
         } else if (alias.equals(managing)) {
             child(alias).persist(entity);
@@ -111,7 +111,7 @@ abstract class RoutedEntityManager implements EntityManager {
     public <T> T merge(T entity) {
         String alias = aliasForWrite(typeOf(entity), entity);
         String managing = children.managing(entity);
-        if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(entity, alias))) {
+        if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias))) {
             return child(alias).merge(entity);
         }
         requireOpen();
