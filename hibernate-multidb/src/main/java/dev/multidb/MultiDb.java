@@ -1,6 +1,9 @@
 package dev.multidb;
 
+import dev.multidb.internal.replicas.PrimaryScope;
 import dev.multidb.internal.stickiness.StickyAliases;
+
+import java.util.function.Supplier;
 
 /** Static helpers, usable anywhere, routers included. */
 public final class MultiDb {
@@ -15,5 +18,22 @@ public final class MultiDb {
      */
     public static String aliasOf(Object entity) {
         return StickyAliases.aliasOf(entity);
+    }
+
+    /**
+     * Runs {@code work} with every read of this thread sent to primaries, never to their replicas
+     * ({@code replica-of}): for a block that must see the latest committed data, beyond what
+     * read-your-writes already guarantees. Nests; routers that name a replica are still obeyed.
+     */
+    public static <T> T onPrimary(Supplier<T> work) {
+        return PrimaryScope.call(work);
+    }
+
+    /** {@link #onPrimary(Supplier)} for work without a result. */
+    public static void onPrimary(Runnable work) {
+        PrimaryScope.call(() -> {
+            work.run();
+            return null;
+        });
     }
 }

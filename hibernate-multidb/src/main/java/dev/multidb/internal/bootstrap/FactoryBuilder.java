@@ -5,6 +5,7 @@ import dev.multidb.internal.connections.AliasConnectionProvider;
 import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
 import dev.multidb.internal.relations.AliasGroups;
+import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.internal.relations.RelationGuard;
 import dev.multidb.internal.relations.RelationValidation;
 import dev.multidb.internal.routing.RouterChain;
@@ -56,6 +57,7 @@ public final class FactoryBuilder {
             Apps apps = new Apps(settings);
             AliasGroups groups = new AliasGroups(settings);
             RelationGuard guard = groups.count() > 1 ? new RelationGuard(chain, groups) : null;
+            Replicas replicas = new Replicas(settings);
             String schemaAction = SchemaGeneration.requestedAction(properties);
             Map<String, Object> hibernateSettings = hibernateSettings(properties);
             Map<String, SessionFactoryImplementor> factoryByAlias = new LinkedHashMap<>();
@@ -63,7 +65,7 @@ public final class FactoryBuilder {
                 List<String> aliases = group.getValue();
                 BootContext context = new BootContext(guard);
                 Map<String, Object> integration = new HashMap<>(hibernateSettings);
-                integration.put(MULTI_TENANT_CONNECTION_PROVIDER, new AliasConnectionProvider(pools, aliases));
+                integration.put(MULTI_TENANT_CONNECTION_PROVIDER, new AliasConnectionProvider(pools, aliases, replicas));
                 integration.put(BootContext.SETTING, context);
                 String dialect = ProductGroups.dialectOf(group.getKey());
                 if (dialect != null) {
@@ -79,7 +81,7 @@ public final class FactoryBuilder {
             }
             new RelationValidation(chain, groups).validate(built.get(0).getMetamodel());
             MultiDbRuntime runtime = new MultiDbRuntime(unit.getName(), settings, pools, listeners, chain,
-                    factoryByAlias, built.get(0));
+                    factoryByAlias, built.get(0), replicas);
             Runnable onClose = pools::close;
             if (!runtime.tracksInstances()) {
                 UntrackedUnits.Unit untracked = untrackedUnit(runtime, groups);

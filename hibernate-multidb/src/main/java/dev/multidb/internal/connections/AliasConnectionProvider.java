@@ -2,6 +2,8 @@ package dev.multidb.internal.connections;
 
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
+import dev.multidb.internal.replicas.Replicas;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,21 +15,25 @@ import java.util.Set;
  * <p>One Hibernate session factory serves every alias of a product; a child session opened with tenant
  * {@code "other"} takes its connections from the pool of {@code other} and nowhere else. "Any
  * connection", which Hibernate uses at bootstrap to detect the dialect, comes from the group's lead
- * alias. A tenant outside the group is refused: it would mean a session of the wrong dialect.
+ * alias. A tenant outside the group is refused: it would mean a session of the wrong dialect. A replica
+ * that cannot give a connection is taken out of rotation and the connection comes from another replica
+ * or the primary instead.
  */
 public final class AliasConnectionProvider implements MultiTenantConnectionProvider<String> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient AliasPools pools;
+    private final transient Replicas replicas;
     private final String leadAlias;
     private final Set<String> aliases;
 
     /**
      * @param aliases the aliases of this product group, the lead first
      */
-    public AliasConnectionProvider(AliasPools pools, List<String> aliases) {
+    public AliasConnectionProvider(AliasPools pools, List<String> aliases, Replicas replicas) {
         this.pools = pools;
+        this.replicas = replicas;
         this.leadAlias = aliases.get(0);
         this.aliases = Set.copyOf(aliases);
     }
@@ -48,7 +54,32 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
             throw new SQLException("Alias '" + alias + "' is not served by this session factory (it serves "
                     + aliases + "); this is a bug in hibernate-multidb's routing.");
         }
-        return pools.connection(alias);
+        return replicas.isReplica(alias) ? replicaConnection(alias, 0) : pools.connection(alias);
+    }
+
+    /**
+     * A replica's connection, or, when the replica is out of rotation or fails to connect, one of another
+     * healthy replica or of the primary. The session keeps its tenant; the statements report the alias
+     * that really served them. Only aliases of this factory's product are candidates.
+     */
+    private Connection replicaConnection(String alias, int depth) throws SQLException {
+        SQLException failure = null;
+        if (!replicas.isDown(alias)) {
+            try {
+                return pools.connection(alias);
+            } catch (SQLException e) {
+                replicas.markDown(alias);
+                failure = e;
+            }
+        }
+        String fallback = replicas.fallbackFor(alias);
+        if (fallback.equals(alias) || !aliases.contains(fallback) || depth > aliases.size()) {
+            if (failure != null) {
+                throw failure;
+            }
+            return pools.connection(alias);
+        }
+        return replicas.isReplica(fallback) ? replicaConnection(fallback, depth + 1) : pools.connection(fallback);
     }
 
     @Override

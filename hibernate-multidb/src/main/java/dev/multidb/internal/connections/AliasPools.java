@@ -22,7 +22,9 @@ import javax.sql.DataSource;
  * <p>Pools are configured at bootstrap but start lazily, on the first connection an alias is asked for
  * (HikariCP's no-argument {@link HikariDataSource} mode): a unit with thirty-two aliases does not open
  * thirty-two sets of connections before it is used. Unless the user sets them, pools keep at most
- * {@value #DEFAULT_MAXIMUM_POOL_SIZE} connections and {@value #DEFAULT_MINIMUM_IDLE} idle one.
+ * {@value #DEFAULT_MAXIMUM_POOL_SIZE} connections and {@value #DEFAULT_MINIMUM_IDLE} idle one; a
+ * replica's pool is read-only and waits at most {@value #REPLICA_CONNECTION_TIMEOUT_MILLIS} ms for a
+ * connection, so that a dead replica is left for another quickly.
  *
  * <p>Every connection handed out is audited ({@link AuditedConnections}) and every failure to connect is
  * rethrown with the passwords of the configuration removed from its message and causes.
@@ -31,6 +33,7 @@ public final class AliasPools implements AutoCloseable {
 
     static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
     static final int DEFAULT_MINIMUM_IDLE = 1;
+    static final long REPLICA_CONNECTION_TIMEOUT_MILLIS = 2_000;
 
     private final Map<String, HikariDataSource> pools;
     private final Map<String, AuditedDataSource> dataSources;
@@ -55,6 +58,11 @@ public final class AliasPools implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("maximumPoolSize", String.valueOf(DEFAULT_MAXIMUM_POOL_SIZE));
         properties.setProperty("minimumIdle", String.valueOf(DEFAULT_MINIMUM_IDLE));
+        if (database.replicaOf() != null) {
+            // A replica is read-only, and a dead one must be noticed fast enough to fail over.
+            properties.setProperty("readOnly", "true");
+            properties.setProperty("connectionTimeout", String.valueOf(REPLICA_CONNECTION_TIMEOUT_MILLIS));
+        }
         properties.putAll(database.hikari());
         HikariConfig config = new HikariConfig(properties);
         config.setPoolName(database.alias());

@@ -27,7 +27,10 @@ final class AliasView extends RoutedEntityManager {
     }
 
     @Override
-    protected String aliasForWrite(Class<?> type, Object instance) {
+    protected String aliasForWrite(Class<?> type, Object instance, String operation) {
+        if (runtime.replicas().isReplica(alias)) {
+            throw runtime.replicas().refuse(alias, operation + " " + type.getSimpleName());
+        }
         return alias;
     }
 

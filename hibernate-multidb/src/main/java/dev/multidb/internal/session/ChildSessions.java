@@ -3,7 +3,9 @@ package dev.multidb.internal.session;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.FlushModeType;
+import dev.multidb.internal.replicas.Replicas;
 import org.hibernate.Session;
+import org.hibernate.SessionBuilder;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The Hibernate sessions behind one entity manager, one per alias, each opened on first use with the
@@ -43,10 +46,10 @@ final class ChildSessions {
     Session get(String alias) {
         Session session = open.get(alias);
         if (session == null) {
-            session = runtime.sessionFactory(alias).withOptions().tenantIdentifier((Object) alias).openSession();
+            session = open(alias);
             session.setFlushMode(flushMode);
             session.setCacheRetrieveMode(cacheRetrieveMode);
-            session.setCacheStoreMode(cacheStoreMode);
+            session.setCacheStoreMode(replicaCacheStoreMode(alias, cacheStoreMode));
             for (Map.Entry<String, Object> property : properties.entrySet()) {
                 session.setProperty(property.getKey(), property.getValue());
             }
@@ -56,6 +59,36 @@ final class ChildSessions {
             transaction.enlist(alias, session);
         }
         return session;
+    }
+
+    /**
+     * Opens the child of {@code alias}. A replica's child refuses any statement that writes, before it is
+     * sent; a primary's child with replicas tells the transaction that it wrote (read-your-writes).
+     */
+    private Session open(String alias) {
+        SessionBuilder builder = runtime.sessionFactory(alias).withOptions().tenantIdentifier((Object) alias);
+        Replicas replicas = runtime.replicas();
+        if (replicas.isReplica(alias)) {
+            builder.statementInspector((UnaryOperator<String>) sql -> {
+                if (Sql.writes(sql)) {
+                    throw replicas.refuse(alias, "send \"" + Sql.abbreviate(sql) + "\"");
+                }
+                return sql;
+            });
+        } else if (replicas.hasReplicas(alias)) {
+            builder.statementInspector((UnaryOperator<String>) sql -> {
+                if (transaction != null && Sql.writes(sql)) {
+                    transaction.markWritten(alias);
+                }
+                return sql;
+            });
+        }
+        return builder.openSession();
+    }
+
+    /** Replica reads never fill the second-level cache: a replica may be behind its primary. */
+    private CacheStoreMode replicaCacheStoreMode(String alias, CacheStoreMode mode) {
+        return runtime.replicas().isReplica(alias) ? CacheStoreMode.BYPASS : mode;
     }
 
     /** The child already open for {@code alias}, or {@code null}; never opens one. */
@@ -87,8 +120,8 @@ final class ChildSessions {
      * the router on every write.
      */
     void flushAll() {
-        if (runtime.chain().hasRouters()) {
-            WriteRelocation.apply(this, runtime.chain());
+        if (runtime.chain().hasRouters() || runtime.replicas().any()) {
+            WriteRelocation.apply(this, runtime);
         }
         for (Session session : open.values()) {
             session.flush();
@@ -152,7 +185,7 @@ final class ChildSessions {
 
     void cacheStoreMode(CacheStoreMode mode) {
         this.cacheStoreMode = mode;
-        open.values().forEach(session -> session.setCacheStoreMode(mode));
+        open.forEach((alias, session) -> session.setCacheStoreMode(replicaCacheStoreMode(alias, mode)));
     }
 
     void property(String name, Object value) {

@@ -22,7 +22,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
     private boolean open = true;
 
     MultiDbEntityManagerImpl(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime, ChildSessions children) {
-        super(runtime, children, new MultiDbTransaction(children));
+        super(runtime, children, new MultiDbTransaction(children, runtime.replicas()));
         this.factory = factory;
         children.attach(transaction);
     }
@@ -38,12 +38,13 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
 
     @Override
     protected String aliasForRead(Class<?> type, Object instance) {
-        return runtime.chain().dbForRead(type, instance);
+        String alias = runtime.chain().dbForRead(type, instance);
+        return runtime.replicas().readAlias(alias, transaction.wrote(alias));
     }
 
     @Override
-    protected String aliasForWrite(Class<?> type, Object instance) {
-        return runtime.chain().dbForWrite(type, instance);
+    protected String aliasForWrite(Class<?> type, Object instance, String operation) {
+        return runtime.writeAlias(type, instance, operation);
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
 import dev.multidb.internal.relations.AliasGroups;
 import dev.multidb.internal.relations.CrossDatabaseQueries;
+import dev.multidb.internal.replicas.Replicas;
+import dev.multidb.internal.stickiness.StickyAliases;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -32,6 +34,7 @@ public final class MultiDbRuntime {
     private final CrossDatabaseQueries crossDatabaseQueries;
     private final AliasGroups groups;
     private final boolean tracksInstances;
+    private final Replicas replicas;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -39,7 +42,8 @@ public final class MultiDbRuntime {
      */
     public MultiDbRuntime(String unitName, MultiDbSettings settings, AliasPools pools,
                           StatementListeners listeners, RouterChain chain,
-                          Map<String, SessionFactoryImplementor> factoryByAlias, SessionFactoryImplementor lead) {
+                          Map<String, SessionFactoryImplementor> factoryByAlias, SessionFactoryImplementor lead,
+                          Replicas replicas) {
         this.unitName = unitName;
         this.settings = settings;
         this.pools = pools;
@@ -52,6 +56,7 @@ public final class MultiDbRuntime {
         }
         this.groups = new AliasGroups(settings);
         this.tracksInstances = groups.count() > 1;
+        this.replicas = replicas;
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
     }
 
@@ -110,6 +115,25 @@ public final class MultiDbRuntime {
     /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */
     public boolean tracksInstances() {
         return tracksInstances;
+    }
+
+    public Replicas replicas() {
+        return replicas;
+    }
+
+    /**
+     * The alias a write goes to: the router chain's answer, except that an instance stuck to a replica
+     * is written to the replica's primary, and a router naming a replica for a write is refused.
+     */
+    public String writeAlias(Class<?> type, Object instance, String operation) {
+        String alias = chain.dbForWrite(type, instance);
+        if (replicas.isReplica(alias)) {
+            if (instance != null && alias.equals(StickyAliases.aliasOf(instance))) {
+                return replicas.primaryOf(alias);
+            }
+            throw replicas.refuse(alias, operation + " " + type.getSimpleName());
+        }
+        return alias;
     }
 
     public AliasGroups groups() {

@@ -6,7 +6,10 @@ import jakarta.persistence.RollbackException;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
+import dev.multidb.internal.replicas.Replicas;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,27 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final Map<String, Transaction> enlisted = new LinkedHashMap<>(4);
+    private final Set<String> written = new HashSet<>(4);
+    private final Replicas replicas;
     private boolean active;
     private boolean rollbackOnly;
     private Integer timeout;
 
-    MultiDbTransaction(ChildSessions children) {
+    MultiDbTransaction(ChildSessions children, Replicas replicas) {
         this.children = children;
+        this.replicas = replicas;
+    }
+
+    /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
+    void markWritten(String alias) {
+        if (active) {
+            written.add(alias);
+        }
+    }
+
+    /** Whether this transaction is active and wrote to {@code alias}: its reads must stay there. */
+    boolean wrote(String alias) {
+        return active && !written.isEmpty() && written.contains(alias);
     }
 
     void enlist(String alias, Session session) {
@@ -86,6 +104,9 @@ final class MultiDbTransaction implements EntityTransaction {
                     throw new PartialCommitException(committed, rolledBack, e);
                 }
                 committed.add(entry.getKey());
+                if (written.contains(entry.getKey())) {
+                    replicas.committed(List.of(entry.getKey()));
+                }
             }
         } finally {
             finish();
@@ -125,6 +146,7 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private void finish() {
         enlisted.clear();
+        written.clear();
         active = false;
         rollbackOnly = false;
     }

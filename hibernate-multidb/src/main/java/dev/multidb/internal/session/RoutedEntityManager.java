@@ -66,8 +66,11 @@ abstract class RoutedEntityManager implements EntityManager {
     /** The alias a read of {@code type} goes to; {@code instance} is the instance involved, if any. */
     protected abstract String aliasForRead(Class<?> type, Object instance);
 
-    /** The alias a write of {@code type} goes to; {@code instance} is the instance written, if any. */
-    protected abstract String aliasForWrite(Class<?> type, Object instance);
+    /**
+     * The alias a write of {@code type} goes to; {@code instance} is the instance written, if any, and
+     * {@code operation} names the write for error messages.
+     */
+    protected abstract String aliasForWrite(Class<?> type, Object instance, String operation);
 
     /** The instance routers are told about when {@code entity} is persisted; the entity itself by default. */
     protected Object persistHint(Object entity) {
@@ -95,7 +98,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void persist(Object entity) {
-        String alias = aliasForWrite(typeOf(entity), persistHint(entity));
+        String alias = aliasForWrite(typeOf(entity), persistHint(entity), "persist");
         String managing = children.managing(entity);
         if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias)) {
             child(alias).persist(entity);
@@ -109,7 +112,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T merge(T entity) {
-        String alias = aliasForWrite(typeOf(entity), entity);
+        String alias = aliasForWrite(typeOf(entity), entity, "merge");
         String managing = children.managing(entity);
         if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias))) {
             return child(alias).merge(entity);
@@ -120,7 +123,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void remove(Object entity) {
-        String alias = aliasForWrite(typeOf(entity), entity);
+        String alias = aliasForWrite(typeOf(entity), entity, "remove");
         String managing = children.managing(entity);
         if (managing == null || alias.equals(managing)) {
             child(alias).remove(entity);
@@ -253,7 +256,7 @@ abstract class RoutedEntityManager implements EntityManager {
     }
 
     private String aliasForLock(Class<?> type, Object instance, LockModeType lockMode) {
-        return isPessimistic(lockMode) ? aliasForWrite(type, instance) : aliasForRead(type, instance);
+        return isPessimistic(lockMode) ? aliasForWrite(type, instance, "lock") : aliasForRead(type, instance);
     }
 
     private static boolean isPessimistic(LockModeType lockMode) {
@@ -341,7 +344,7 @@ abstract class RoutedEntityManager implements EntityManager {
         if (target.rootEntity() == null) {
             return aliasForNative();
         }
-        String alias = target.write() ? aliasForWrite(target.rootEntity(), null)
+        String alias = target.write() ? aliasForWrite(target.rootEntity(), null, "run an update or delete query on")
                 : aliasForRead(target.rootEntity(), null);
         checkQuery(target, alias);
         return alias;
@@ -357,9 +360,9 @@ abstract class RoutedEntityManager implements EntityManager {
      */
     private Session queryChild(String alias) {
         Session session = child(alias);
-        if (runtime.chain().hasRouters() && transaction.isActive()
+        if ((runtime.chain().hasRouters() || runtime.replicas().any()) && transaction.isActive()
                 && children.flushMode() == jakarta.persistence.FlushModeType.AUTO) {
-            WriteRelocation.apply(children, runtime.chain(), List.of(alias));
+            WriteRelocation.apply(children, runtime, List.of(alias));
         }
         return session;
     }

@@ -1,6 +1,5 @@
 package dev.multidb.internal.session;
 
-import dev.multidb.internal.routing.RouterChain;
 import dev.multidb.internal.stickiness.StickyAliases;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.EntityEntry;
@@ -18,8 +17,9 @@ import java.util.Map;
  * <p>An instance loaded from {@code a} whose properties changed is a write; Django asks
  * {@code db_for_write} on every {@code save()}, and so does this: when the answer is {@code b}, the
  * instance is detached from {@code a}'s child (nothing is written to {@code a}), its state is copied
- * onto {@code b} with the same id, and it is stuck to {@code b} afterwards. Unchanged instances are not
- * asked about, so a flush without changes costs the routers nothing.
+ * onto {@code b} with the same id, and it is stuck to {@code b} afterwards. An instance read from a
+ * replica goes to the replica's primary the same way. Unchanged instances are not asked about, so a
+ * flush without changes costs the routers nothing.
  */
 final class WriteRelocation {
 
@@ -30,12 +30,12 @@ final class WriteRelocation {
     }
 
     /** Moves the changed instances of every open child whose write alias is elsewhere. */
-    static void apply(ChildSessions children, RouterChain chain) {
-        apply(children, chain, new ArrayList<>(children.aliases()));
+    static void apply(ChildSessions children, MultiDbRuntime runtime) {
+        apply(children, runtime, new ArrayList<>(children.aliases()));
     }
 
     /** The same for the children of {@code aliases} only (those not open are skipped). */
-    static void apply(ChildSessions children, RouterChain chain, List<String> aliases) {
+    static void apply(ChildSessions children, MultiDbRuntime runtime, List<String> aliases) {
         List<Move> moves = new ArrayList<>();
         for (String alias : aliases) {
             if (children.peek(alias) == null) {
@@ -46,7 +46,7 @@ final class WriteRelocation {
                     : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
                 Object entity = managed.getKey();
                 if (isChanged(session, entity, managed.getValue())) {
-                    String target = chain.dbForWrite(Hibernate.getClass(entity), entity);
+                    String target = runtime.writeAlias(Hibernate.getClass(entity), entity, "flush the changes of");
                     if (!target.equals(alias)) {
                         moves.add(new Move(alias, target, entity));
                     }
