@@ -137,12 +137,46 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id) {
+        if (runtime.replicas().any()) {
+            return readRetryingOnReplica(type, alias -> child(alias).find(type, id));
+        }
         return child(aliasForRead(type, null)).find(type, id);
     }
 
     @Override
     public <T> T find(Class<T> type, Object id, Map<String, Object> properties) {
+        if (runtime.replicas().any()) {
+            return readRetryingOnReplica(type, alias -> child(alias).find(type, id, properties));
+        }
         return child(aliasForRead(type, null)).find(type, id, properties);
+    }
+
+    /**
+     * A read outside a transaction that a replica serves: if the replica's connection breaks, the replica
+     * leaves rotation and the read runs once more wherever reads of the type now go.
+     */
+    private <T> T readRetryingOnReplica(Class<?> type, java.util.function.Function<String, T> read) {
+        String alias = aliasForRead(type, null);
+        if (transaction.isActive() || !runtime.replicas().isReplica(alias)) {
+            return read.apply(alias);
+        }
+        try {
+            return read.apply(alias);
+        } catch (RuntimeException e) {
+            if (!ConnectionFailures.isConnectionFailure(e)) {
+                throw e;
+            }
+            runtime.replicas().markDown(alias);
+            return read.apply(aliasForRead(type, null));
+        }
+    }
+
+    /** A select on a replica outside a transaction retries once elsewhere if the replica breaks. */
+    private <T> TypedQuery<T> readQuery(String alias, TypedQuery<T> query) {
+        if (!transaction.isActive() && runtime.replicas().isReplica(alias)) {
+            return new ReplicaReadQuery<>(query, alias, runtime.replicas());
+        }
+        return query;
     }
 
     @Override
@@ -370,25 +404,29 @@ abstract class RoutedEntityManager implements EntityManager {
     @Override
     public Query createQuery(String hql) {
         requireOpen();
-        return queryChild(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql);
+        String alias = aliasFor(runtime.queryTargets().ofHql(hql));
+        return readQuery(alias, queryChild(alias).createQuery(hql));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
         requireOpen();
-        return queryChild(aliasFor(runtime.queryTargets().ofHql(hql))).createQuery(hql, resultType);
+        String alias = aliasFor(runtime.queryTargets().ofHql(hql));
+        return readQuery(alias, queryChild(alias).createQuery(hql, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
         requireOpen();
-        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        String alias = aliasFor(QueryTargets.ofCriteria(criteria));
+        return readQuery(alias, queryChild(alias).createQuery(criteria));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
         requireOpen();
-        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        String alias = aliasFor(QueryTargets.ofCriteria(criteria));
+        return readQuery(alias, queryChild(alias).createQuery(criteria));
     }
 
     @Override
@@ -406,19 +444,22 @@ abstract class RoutedEntityManager implements EntityManager {
     @Override
     public Query createNamedQuery(String name) {
         requireOpen();
-        return queryChild(namedQueryAlias(name)).createNamedQuery(name);
+        String alias = namedQueryAlias(name);
+        return readQuery(alias, queryChild(alias).createNamedQuery(name));
     }
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
         requireOpen();
-        return queryChild(namedQueryAlias(name)).createNamedQuery(name, resultType);
+        String alias = namedQueryAlias(name);
+        return readQuery(alias, queryChild(alias).createNamedQuery(name, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
         requireOpen();
-        return queryChild(namedQueryAlias(reference.getName())).createQuery(reference);
+        String alias = namedQueryAlias(reference.getName());
+        return readQuery(alias, queryChild(alias).createQuery(reference));
     }
 
     private String namedQueryAlias(String name) {
