@@ -1,7 +1,14 @@
 /**
- * JUnit 5 support: per-test database declarations, in the manner of Django's {@code TestCase.databases}.
+ * JUnit 5 support for units with several databases, in the manner of Django's {@code TestCase.databases}.
  *
- * <p>Not yet implemented: see the project's issue "multidb-junit". The module exists so that the build
- * and its coordinates are in place.
+ * <p>What users touch: {@link dev.multidb.junit.MultiDbTest} on a test class (the unit, the aliases the
+ * class may use, the {@link dev.multidb.junit.Isolation} between tests, optional run-time
+ * {@link dev.multidb.junit.MultiDbTestProperties}), and {@link dev.multidb.junit.DatabaseOperationForbiddenException},
+ * the failure of a statement on an alias the class did not declare. Test methods receive a
+ * {@link dev.multidb.MultiDbEntityManager} and the {@link dev.multidb.MultiDbEntityManagerFactory} as
+ * parameters.
+ *
+ * <p>Guarantees: the names and messages of this package are part of the project's contract (API.md §9).
+ * Everything in {@code dev.multidb.junit.internal} may change without notice.
  */
 package dev.multidb.junit;

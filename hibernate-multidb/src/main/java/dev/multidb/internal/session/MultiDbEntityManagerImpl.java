@@ -106,9 +106,12 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
         return open;
     }
 
+    /** Closes every child session; rolls back an active transaction first. Closing twice is harmless. */
     @Override
     public void close() {
-        requireOpen();
+        if (!open) {
+            return;
+        }
         open = false;
         try {
             if (transaction.isActive()) {
