@@ -201,6 +201,39 @@ class CrossDatabaseSafetyTest {
     }
 
     @Test
+    void parametersFromAnotherDatabaseAreBoundByTheirIdsReadOnTheirOwnDatabaseFirst() {
+        try (MultiDbEntityManagerFactory factory = TestFactories.books(
+                Map.of("multidb.routers", new PeopleRouter(Person.class)))) {
+            Person author = new Person("Author on other");
+            Book onOther = new Book("On other");
+            factory.runInTransaction(em -> {
+                MultiDbEntityManager multi = em.unwrap(MultiDbEntityManager.class);
+                multi.persist(author);
+                onOther.getAuthors().add(author);
+                multi.using("other").persist(onOther);
+            });
+            StatementRecorder statements = new StatementRecorder();
+            factory.addStatementListener(statements);
+
+            try (MultiDbEntityManager em = factory.createEntityManager()) {
+                Book loaded = em.using("other").find(Book.class, onOther.getId());
+                statements.clear();
+                assertThat(em.createQuery("from Book b where b.editor in :people", Book.class)
+                        .setParameter("people", loaded.getAuthors()).getResultList()).isEmpty();
+                assertThat(statements.aliasesOf("select")).as("the lazy collection is read on its own alias first")
+                        .containsExactly("other", "default");
+
+                statements.clear();
+                Person reference = em.getReference(Person.class, author.getId());
+                assertThat(em.createQuery("from Book b where b.editor = :p", Book.class)
+                        .setParameter("p", reference).getResultList()).isEmpty();
+                assertThat(statements.aliasesOf("select")).as("a proxy is bound by its id, without loading it")
+                        .containsExactly("default");
+            }
+        }
+    }
+
+    @Test
     void lazyProxyOfAClosedEntityManagerFailsAndNeverLoadsElsewhere() {
         try (MultiDbEntityManagerFactory factory = TestFactories.books(Map.of())) {
             Person editor = new Person("Editor");
