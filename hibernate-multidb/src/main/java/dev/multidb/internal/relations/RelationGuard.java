@@ -31,6 +31,10 @@ import java.util.Map;
  * within one alias group (a primary and its replicas) or when a router's {@code allowRelation} says so.
  * Otherwise the session is marked for rollback and Django's error is thrown before the statement is
  * sent, so nothing of the unit of work reaches any database.
+ *
+ * <p>Stateless sessions are not checked: this library uses them only for the copies a user asks for with
+ * {@code using(alias).merge/persist}, which keep ids as they are, references included (Django's
+ * {@code save(using=...)} does not check relations either).
  */
 public final class RelationGuard implements PreInsertEventListener, PreUpdateEventListener,
         PreCollectionRecreateEventListener, PreCollectionUpdateEventListener {
@@ -68,6 +72,9 @@ public final class RelationGuard implements PreInsertEventListener, PreUpdateEve
     }
 
     private void checkState(Object owner, Object[] state, Type[] types, SharedSessionContractImplementor session) {
+        if (session.isStateless()) {
+            return;
+        }
         for (int i = 0; i < types.length; i++) {
             if (state[i] != null && types[i].isEntityType()) {
                 check(owner, state[i], session);
@@ -85,12 +92,24 @@ public final class RelationGuard implements PreInsertEventListener, PreUpdateEve
         if (elements == null) {
             return;
         }
+        SharedSessionContractImplementor session = sessionOf(event);
+        if (session == null) {
+            return;
+        }
         Object owner = event.getAffectedOwnerOrNull();
-        SharedSessionContractImplementor session = event.getSession();
         for (Object element : elements) {
             if (element != null) {
                 check(owner, element, session);
             }
+        }
+    }
+
+    /** The session of a collection event; {@code null} for a stateless session, which Hibernate does not pass. */
+    private static SharedSessionContractImplementor sessionOf(AbstractCollectionEvent event) {
+        try {
+            return event.getSession();
+        } catch (NullPointerException statelessSession) {
+            return null;
         }
     }
 
