@@ -1,0 +1,23 @@
+package dev.multidb.benchmarks.bootstrap.entities;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Entity type 21 of 50 of the bootstrap benchmark (see the package documentation). */
+@Entity
+public class E21 {
+
+    @Id
+    public Long id;
+
+    public String name;
+
+    public int quantity;
+
+    public BigDecimal price;
+
+    public Instant updated;
+}
