@@ -17,7 +17,7 @@ public final class MultiDb {
      * Django's {@code instance._state.db}, and what a router uses to keep related instances together.
      */
     public static String aliasOf(Object entity) {
-        return StickyAliases.aliasOf(entity);
+        return StickyAliases.aliasOfAnywhere(entity);
     }
 
     /**

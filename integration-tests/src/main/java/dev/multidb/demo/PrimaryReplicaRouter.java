@@ -29,8 +29,8 @@ public class PrimaryReplicaRouter implements DatabaseRouter {
 
     @Override
     public Boolean allowRelation(Object a, Object b, Hints hints) {
-        if (a instanceof Class<?> || b instanceof Class<?>) {
-            return null;
+        if (a instanceof Class<?> && b instanceof Class<?>) {
+            return Boolean.TRUE; // at bootstrap: every class this router places lives in the pool
         }
         return POOL.contains(MultiDb.aliasOf(a)) && POOL.contains(MultiDb.aliasOf(b)) ? Boolean.TRUE : null;
     }

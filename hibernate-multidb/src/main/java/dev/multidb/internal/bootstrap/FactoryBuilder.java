@@ -5,26 +5,29 @@ import dev.multidb.internal.connections.AliasConnectionProvider;
 import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
 import dev.multidb.internal.relations.AliasGroups;
-import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.internal.relations.RelationGuard;
 import dev.multidb.internal.relations.RelationValidation;
+import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.internal.routing.RouterChain;
 import dev.multidb.internal.session.MultiDbEntityManagerFactoryImpl;
 import dev.multidb.internal.session.MultiDbRuntime;
 import dev.multidb.internal.stickiness.StickyAliases;
+import dev.multidb.internal.stickiness.UntrackedUnits;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.boot.spi.Bootstrap;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
 
-import dev.multidb.internal.stickiness.UntrackedUnits;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Builds a {@link MultiDbEntityManagerFactoryImpl} from a persistence unit and the caller's properties.
@@ -53,9 +56,12 @@ public final class FactoryBuilder {
         AliasPools pools = new AliasPools(settings, listeners);
         List<SessionFactoryImplementor> built = new ArrayList<>();
         try {
-            RouterChain chain = new RouterChain(settings.routers(), settings.aliases(), StickyAliases::aliasOf);
-            Apps apps = new Apps(settings);
             AliasGroups groups = new AliasGroups(settings);
+            AtomicReference<UntrackedUnits.Unit> untracked = new AtomicReference<>();
+            Function<Object, String> stickiness = groups.count() > 1 ? StickyAliases::aliasOf
+                    : instance -> untrackedAliasOf(instance, untracked.get());
+            RouterChain chain = new RouterChain(settings.routers(), settings.aliases(), stickiness);
+            Apps apps = new Apps(settings);
             RelationGuard guard = groups.count() > 1 ? new RelationGuard(chain, groups) : null;
             Replicas replicas = new Replicas(settings);
             String schemaAction = SchemaGeneration.requestedAction(properties);
@@ -81,13 +87,14 @@ public final class FactoryBuilder {
             }
             new RelationValidation(chain, groups).validate(built.get(0).getMetamodel());
             MultiDbRuntime runtime = new MultiDbRuntime(unit.getName(), settings, pools, listeners, chain,
-                    factoryByAlias, built.get(0), replicas);
+                    factoryByAlias, built.get(0), replicas, stickiness);
             Runnable onClose = pools::close;
             if (!runtime.tracksInstances()) {
-                UntrackedUnits.Unit untracked = untrackedUnit(runtime, groups);
-                UntrackedUnits.register(untracked);
+                UntrackedUnits.Unit single = untrackedUnit(runtime, groups);
+                untracked.set(single);
+                UntrackedUnits.register(single);
                 onClose = () -> {
-                    UntrackedUnits.unregister(untracked);
+                    UntrackedUnits.unregister(single);
                     pools.close();
                 };
             }
@@ -103,6 +110,12 @@ public final class FactoryBuilder {
             pools.close();
             throw e;
         }
+    }
+
+    /** In a one-database unit: a proxy's session, else the unit's rule (an instance with an id is on it). */
+    private static String untrackedAliasOf(Object instance, UntrackedUnits.Unit unit) {
+        String alias = StickyAliases.aliasOf(instance);
+        return alias != null || unit == null ? alias : unit.aliasOf(instance, Hibernate.getClass(instance));
     }
 
     private static UntrackedUnits.Unit untrackedUnit(MultiDbRuntime runtime, AliasGroups groups) {

@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  */
 final class ChildSessions {
 
+    private static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
+    private static final String LEGACY_STORE_MODE = "javax.persistence.cache.storeMode";
+
     private final MultiDbRuntime runtime;
     private final Map<String, Session> open = new LinkedHashMap<>(4);
     private final Map<String, Object> properties = new HashMap<>();
@@ -51,7 +54,11 @@ final class ChildSessions {
             session.setCacheRetrieveMode(cacheRetrieveMode);
             session.setCacheStoreMode(replicaCacheStoreMode(alias, cacheStoreMode));
             for (Map.Entry<String, Object> property : properties.entrySet()) {
-                session.setProperty(property.getKey(), property.getValue());
+                setProperty(alias, session, property.getKey(), property.getValue());
+            }
+            if (runtime.replicas().isReplica(alias)) {
+                // Hibernate's find and refresh read the store mode from the session's properties.
+                session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
             }
             open.put(alias, session);
         }
@@ -190,7 +197,13 @@ final class ChildSessions {
 
     void property(String name, Object value) {
         properties.put(name, value);
-        open.values().forEach(session -> session.setProperty(name, value));
+        open.forEach((alias, session) -> setProperty(alias, session, name, value));
+    }
+
+    /** Sets a property on a child; a replica's child keeps bypassing the second-level cache. */
+    private void setProperty(String alias, Session session, String name, Object value) {
+        boolean storeMode = STORE_MODE.equals(name) || LEGACY_STORE_MODE.equals(name);
+        session.setProperty(name, storeMode && runtime.replicas().isReplica(alias) ? CacheStoreMode.BYPASS : value);
     }
 
     Map<String, Object> properties() {

@@ -91,7 +91,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
             return null;
         }
         String managing = open ? children.managing(entity) : null;
-        return managing != null ? managing : StickyAliases.aliasOf(entity);
+        return managing != null ? managing : runtime.stickyAliasOf(entity);
     }
 
     @Override

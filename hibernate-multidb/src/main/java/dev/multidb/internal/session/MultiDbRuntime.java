@@ -7,7 +7,6 @@ import dev.multidb.internal.connections.StatementListeners;
 import dev.multidb.internal.relations.AliasGroups;
 import dev.multidb.internal.relations.CrossDatabaseQueries;
 import dev.multidb.internal.replicas.Replicas;
-import dev.multidb.internal.stickiness.StickyAliases;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -16,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything a factory and its entity managers share, fixed at bootstrap: the settings, the pools, the
@@ -35,6 +35,7 @@ public final class MultiDbRuntime {
     private final AliasGroups groups;
     private final boolean tracksInstances;
     private final Replicas replicas;
+    private final Function<Object, String> stickiness;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -43,7 +44,7 @@ public final class MultiDbRuntime {
     public MultiDbRuntime(String unitName, MultiDbSettings settings, AliasPools pools,
                           StatementListeners listeners, RouterChain chain,
                           Map<String, SessionFactoryImplementor> factoryByAlias, SessionFactoryImplementor lead,
-                          Replicas replicas) {
+                          Replicas replicas, Function<Object, String> stickiness) {
         this.unitName = unitName;
         this.settings = settings;
         this.pools = pools;
@@ -57,6 +58,7 @@ public final class MultiDbRuntime {
         this.groups = new AliasGroups(settings);
         this.tracksInstances = groups.count() > 1;
         this.replicas = replicas;
+        this.stickiness = stickiness;
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
     }
 
@@ -128,12 +130,17 @@ public final class MultiDbRuntime {
     public String writeAlias(Class<?> type, Object instance, String operation) {
         String alias = chain.dbForWrite(type, instance);
         if (replicas.isReplica(alias)) {
-            if (instance != null && alias.equals(StickyAliases.aliasOf(instance))) {
+            if (instance != null && alias.equals(stickiness.apply(instance))) {
                 return replicas.primaryOf(alias);
             }
             throw replicas.refuse(alias, operation + " " + type.getSimpleName());
         }
         return alias;
+    }
+
+    /** The alias {@code instance} is stuck to, by this unit's rule (the router chain's fallback). */
+    public String stickyAliasOf(Object instance) {
+        return stickiness.apply(instance);
     }
 
     public AliasGroups groups() {

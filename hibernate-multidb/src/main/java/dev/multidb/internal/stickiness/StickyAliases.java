@@ -53,8 +53,17 @@ public final class StickyAliases {
             SharedSessionContractImplementor session = initializer.getSession();
             return session == null ? ALIASES.get(new Lookup(proxy)) : session.getTenantIdentifier();
         }
-        String alias = ALIASES.get(new Lookup(instance));
-        return alias != null ? alias : UntrackedUnits.aliasOf(instance, instance.getClass());
+        return ALIASES.get(new Lookup(instance));
+    }
+
+    /**
+     * {@link #aliasOf}, or, for an instance of a unit that does not track instances (one database), that
+     * unit's answer: what the static {@code MultiDb.aliasOf} gives.
+     */
+    public static String aliasOfAnywhere(Object instance) {
+        String alias = aliasOf(instance);
+        return alias != null || instance == null ? alias
+                : UntrackedUnits.aliasOf(instance, org.hibernate.Hibernate.getClass(instance));
     }
 
     /** Forgets {@code instance}: it is stuck to nothing again. */
