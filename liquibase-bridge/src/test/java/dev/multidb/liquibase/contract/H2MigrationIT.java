@@ -1,0 +1,12 @@
+package dev.multidb.liquibase.contract;
+
+import dev.multidb.liquibase.servers.DatabaseServers;
+import dev.multidb.liquibase.servers.Server;
+
+/** The migration contract on H2 in memory. */
+class H2MigrationIT extends MigrationContract {
+    @Override
+    Server server() {
+        return DatabaseServers.h2();
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE invoice_line (id INT PRIMARY KEY, invoice_id INT);
