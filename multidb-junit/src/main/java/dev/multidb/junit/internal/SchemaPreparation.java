@@ -14,17 +14,13 @@ import java.util.TreeSet;
 /**
  * How each alias's schema is prepared when the extension builds a unit's factory, once per run.
  *
- * <p>Today there is one way, {@link #GENERATION}: the standard schema-generation action
- * ({@code drop-and-create} unless the test properties name one) is put in the properties the factory
- * is built with, and the core applies it to every alias, replicas excluded, each alias getting only the
- * tables its routers' {@code allowMigrate} allows.
- *
- * <p><b>Extension point for the liquibase-bridge.</b> When the unit's apps have Liquibase changelogs
- * ({@code multidb.apps.<app>.changelog}), the schema should come from the migrations, as Django's test
- * runner migrates its test databases. {@link #forUnit} is where that choice is made: it will return a
- * preparation whose {@link #beforeBuild} sets the action to {@code none} and whose {@link #afterBuild}
- * runs {@code dev.multidb.liquibase.Migrator.forUnit(unit, properties).migrateAll()} (which asks the same
- * {@code allowMigrate}). Until that module is ready, such units get schema generation and a warning.
+ * <p>Two ways. {@link #GENERATION}: the standard schema-generation action ({@code drop-and-create}
+ * unless the test properties name one) is put in the properties the factory is built with, and the core
+ * applies it to every alias, replicas excluded, each alias getting only the tables its routers'
+ * {@code allowMigrate} allows. {@link MigrationPreparation}: when the unit's apps have Liquibase
+ * changelogs ({@code multidb.apps.<app>.changelog}) and the liquibase-bridge is on the class path, the
+ * schema comes from the migrations, as Django's test runner migrates its test databases, under the
+ * same {@code allowMigrate}. Without the bridge such units get schema generation and a warning.
  */
 interface SchemaPreparation {
 
@@ -66,12 +62,15 @@ interface SchemaPreparation {
     /** The preparation for {@code unit}, whose run-time properties are {@code properties}. */
     static SchemaPreparation forUnit(String unit, Map<String, Object> properties) {
         Set<String> changelogKeys = changelogKeys(unit, properties);
-        if (!changelogKeys.isEmpty()) {
-            // TODO(liquibase-bridge): return the Liquibase preparation described above.
-            Holder.LOG.warn("Unit '{}' has Liquibase changelogs ({}), but multidb-junit does not run the"
-                    + " liquibase-bridge yet: each alias's schema is generated from the entities instead.",
-                    unit, String.join(", ", changelogKeys));
+        if (changelogKeys.isEmpty()) {
+            return GENERATION;
         }
+        if (MigrationPreparation.available()) {
+            return new MigrationPreparation(unit);
+        }
+        Holder.LOG.warn("Unit '{}' has Liquibase changelogs ({}), but dev.multidb:liquibase-bridge is not on the"
+                + " test class path: each alias's schema is generated from the entities instead. Add the"
+                + " liquibase-bridge test dependency to migrate them.", unit, String.join(", ", changelogKeys));
         return GENERATION;
     }
 
