@@ -35,6 +35,11 @@ final class AliasView extends RoutedEntityManager {
     }
 
     @Override
+    protected boolean isExplicitAlias() {
+        return true;
+    }
+
+    @Override
     protected String aliasForNative() {
         return alias;
     }

@@ -5,6 +5,8 @@ import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.FlushModeType;
 import dev.multidb.internal.replicas.Replicas;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.SessionBuilder;
 
 import java.util.ArrayList;
@@ -133,6 +135,13 @@ final class ChildSessions {
         for (Session session : open.values()) {
             session.flush();
         }
+    }
+
+    /** Whether {@code entity}, managed by {@code alias}'s child, has a row already (its insert was sent). */
+    boolean existsInDatabase(String alias, Object entity) {
+        EntityEntry entry = open.get(alias).unwrap(SessionImplementor.class).getPersistenceContextInternal()
+                .getEntry(entity);
+        return entry == null || entry.isExistsInDatabase();
     }
 
     void clearAll() {

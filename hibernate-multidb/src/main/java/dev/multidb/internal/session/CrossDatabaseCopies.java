@@ -2,6 +2,7 @@ package dev.multidb.internal.session;
 
 import dev.multidb.internal.stickiness.StickyAliases;
 import jakarta.persistence.EntityExistsException;
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 
@@ -29,10 +30,11 @@ final class CrossDatabaseCopies {
     }
 
     /** {@code persist} onto {@code alias}: fails if the row exists there; {@code entity} ends up stuck to it. */
-    static void insertCopy(ChildSessions children, String managing, String alias, Object entity) {
+    static void insertCopy(ChildSessions children, String managing, String alias, Object instance) {
         if (managing != null) {
-            children.peek(managing).detach(entity);
+            children.peek(managing).detach(instance);
         }
+        Object entity = Hibernate.unproxy(instance);
         Class<?> type = RoutedEntityManager.typeOf(entity);
         Session target = children.get(alias);
         Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
@@ -51,7 +53,8 @@ final class CrossDatabaseCopies {
 
     /** {@code merge} onto {@code alias}: inserts or overwrites; returns the instance managed there. */
     @SuppressWarnings("unchecked")
-    static <T> T mergeCopy(ChildSessions children, String alias, T entity) {
+    static <T> T mergeCopy(ChildSessions children, String alias, T instance) {
+        T entity = (T) Hibernate.unproxy(instance);
         Class<T> type = (Class<T>) RoutedEntityManager.typeOf(entity);
         Session target = children.get(alias);
         Object id = target.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);

@@ -69,6 +69,11 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
     }
 
     @Override
+    protected boolean isExplicitAlias() {
+        return false;
+    }
+
+    @Override
     protected String aliasForNative() {
         if (!runtime.aliases().contains("default")) {
             throw new UnknownDatabaseException(UnknownDatabaseException.message("default", runtime.aliases())

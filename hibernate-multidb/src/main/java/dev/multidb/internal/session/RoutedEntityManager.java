@@ -100,26 +100,48 @@ abstract class RoutedEntityManager implements EntityManager {
     public void persist(Object entity) {
         String alias = aliasForWrite(typeOf(entity), persistHint(entity), "persist");
         String managing = children.managing(entity);
-        if (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias)) {
-            child(alias).persist(entity);
-        } else if (alias.equals(managing)) {
+        if ((managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias))
+                || alias.equals(managing)) {
             child(alias).persist(entity);
         } else {
             requireOpen();
             CrossDatabaseCopies.insertCopy(children, managing, alias, entity);
         }
+        placed(entity, alias, false);
     }
 
     @Override
     public <T> T merge(T entity) {
         String alias = aliasForWrite(typeOf(entity), entity, "merge");
         String managing = children.managing(entity);
+        T merged;
         if (alias.equals(managing) || (managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias))) {
-            return child(alias).merge(entity);
+            merged = child(alias).merge(entity);
+        } else {
+            requireOpen();
+            merged = CrossDatabaseCopies.mergeCopy(children, alias, entity);
         }
-        requireOpen();
-        return CrossDatabaseCopies.mergeCopy(children, alias, entity);
+        placed(merged, alias, isExplicitAlias());
+        return merged;
     }
+
+    /**
+     * An instance just written to {@code alias}: stuck there at once (routers see it before the flush).
+     * The state a {@code using(alias).merge} copied onto it is that merge's write: when routers could move
+     * later changes elsewhere, it is flushed to {@code alias} at once, so that only the later changes move.
+     */
+    private void placed(Object entity, String alias, boolean mergedExplicitly) {
+        if (runtime.tracksInstances()) {
+            StickyAliases.stick(entity, alias);
+        }
+        if (mergedExplicitly && transaction.isActive()
+                && (runtime.chain().hasRouters() || runtime.replicas().any())) {
+            child(alias).flush();
+        }
+    }
+
+    /** Whether aliases here are chosen by the caller ({@code using}) rather than by routers. */
+    protected abstract boolean isExplicitAlias();
 
     @Override
     public void remove(Object entity) {
@@ -130,7 +152,11 @@ abstract class RoutedEntityManager implements EntityManager {
             return;
         }
         Object id = child(managing).getIdentifier(entity);
-        child(managing).detach(entity);
+        if (children.existsInDatabase(managing, entity)) {
+            child(managing).detach(entity);
+        }
+        // else: persisted on the managing alias and not inserted yet; that insert stays queued there
+        // (Django's save(using=b) then delete(): the row is written on b, deleted where the router says).
         Session target = child(alias);
         target.remove(target.getReference(typeOf(entity), id));
     }

@@ -26,7 +26,7 @@ final class WriteRelocation {
     private WriteRelocation() {
     }
 
-    private record Move(String from, String to, Object entity) {
+    private record Move(String from, String to, Object entity, EntityEntry entry) {
     }
 
     /** Moves the changed instances of every open child whose write alias is elsewhere. */
@@ -45,14 +45,16 @@ final class WriteRelocation {
             for (Map.Entry<Object, EntityEntry> managed
                     : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
                 Object entity = managed.getKey();
-                if (isChanged(session, entity, managed.getValue())) {
+                EntityEntry entry = managed.getValue();
+                if (isChanged(session, entity, entry)) {
                     String target = runtime.writeAlias(Hibernate.getClass(entity), entity, "flush the changes of");
                     if (!target.equals(alias)) {
-                        moves.add(new Move(alias, target, entity));
+                        moves.add(new Move(alias, target, entity, entry));
                     }
                 }
             }
         }
+        insertPending(children, moves);
         for (Move move : moves) {
             children.peek(move.from()).detach(move.entity());
             CrossDatabaseCopies.mergeCopy(children, move.to(), move.entity());
@@ -60,6 +62,38 @@ final class WriteRelocation {
         }
     }
 
+    /**
+     * An instance persisted on an alias and changed since is first inserted there as it was persisted
+     * (Django's {@code save(using=...)} wrote that state); only the change goes where the routers say.
+     * Its state is set back for the flush of its alias, then restored.
+     */
+    private static void insertPending(ChildSessions children, List<Move> moves) {
+        Map<String, List<Move>> pendingByAlias = new java.util.LinkedHashMap<>();
+        for (Move move : moves) {
+            if (!move.entry().isExistsInDatabase()) {
+                pendingByAlias.computeIfAbsent(move.from(), alias -> new ArrayList<>()).add(move);
+            }
+        }
+        pendingByAlias.forEach((alias, pending) -> {
+            List<Object[]> current = new ArrayList<>();
+            for (Move move : pending) {
+                EntityPersister persister = move.entry().getPersister();
+                current.add(persister.getValues(move.entity()));
+                persister.setValues(move.entity(), move.entry().getLoadedState().clone());
+            }
+            try {
+                children.peek(alias).flush();
+            } finally {
+                for (int i = 0; i < pending.size(); i++) {
+                    pending.get(i).entry().getPersister().setValues(pending.get(i).entity(), current.get(i));
+                }
+            }
+        });
+    }
+
+    /**
+     * A change to move: an instance whose state differs from what was loaded or persisted.
+     */
     private static boolean isChanged(SessionImplementor session, Object entity, EntityEntry entry) {
         if (entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
             return false;

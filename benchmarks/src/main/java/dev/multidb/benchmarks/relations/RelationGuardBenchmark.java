@@ -1,0 +1,188 @@
+package dev.multidb.benchmarks.relations;
+
+import dev.multidb.MultiDbEntityManager;
+import dev.multidb.MultiDbEntityManagerFactory;
+import dev.multidb.internal.relations.RelationGuard;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Persistence;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerGroup;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the flush-time relation check costs (issue #4: at most 5%): a flush and commit of 1 000 new
+ * {@link StockLine}s with two associations each, in the unit {@code relations} of two H2 aliases, where
+ * the check ({@link RelationGuard}) is registered, against the same unit with the check taken out.
+ *
+ * <p>Both sides build the same unit, so routing, stickiness listeners and child sessions are the same;
+ * {@link #guard} {@code off} only removes the {@link RelationGuard} instances from the session factory's
+ * pre-insert, pre-update and pre-collection listener groups after bootstrap (the library has no switch
+ * for it). The lines refer to products and warehouses through {@code getReference}, as an application
+ * that knows the ids would: the check sees proxies of the flushing session, its common case. The lines are
+ * deleted after each invocation, so every invocation inserts into the same table.
+ *
+ * <p>Average time per flush of 1 000 lines: the ratio {@code on/off} is the check's cost (1.05 = 5%).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 4)
+public class RelationGuardBenchmark {
+
+    /** New entities per flush. */
+    static final int LINES = 1_000;
+    static final int PRODUCTS = 100;
+    static final int WAREHOUSES = 10;
+
+    private static final List<EventType<?>> GUARDED = List.of(EventType.PRE_INSERT, EventType.PRE_UPDATE,
+            EventType.PRE_COLLECTION_RECREATE, EventType.PRE_COLLECTION_UPDATE);
+
+    /** {@code on}: the unit as bootstrapped; {@code off}: the relation guard removed. */
+    @Param({"on", "off"})
+    public String guard;
+
+    private MultiDbEntityManagerFactory factory;
+
+    @Setup(Level.Trial)
+    public void start() {
+        factory = (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory("relations");
+        int guards = guards(factory);
+        if (guards == 0) {
+            throw new IllegalStateException("No RelationGuard is registered: the unit must have two databases");
+        }
+        switch (guard) {
+            case "on" -> { }
+            case "off" -> {
+                removeGuards(factory);
+                if (guards(factory) != 0) {
+                    throw new IllegalStateException("The relation guard could not be removed");
+                }
+            }
+            default -> throw new IllegalArgumentException("guard must be on or off, not '" + guard + "'");
+        }
+        try (EntityManager em = factory.createEntityManager()) {
+            em.getTransaction().begin();
+            for (long id = 1; id <= PRODUCTS; id++) {
+                em.persist(new Product(id, "product " + id));
+            }
+            for (long id = 1; id <= WAREHOUSES; id++) {
+                em.persist(new Warehouse(id, "warehouse " + id));
+            }
+            em.getTransaction().commit();
+        }
+    }
+
+    /** Empties the lines table, so that every invocation inserts into the same, empty table. */
+    @TearDown(Level.Invocation)
+    public void deleteLines() throws SQLException {
+        try (Connection connection = factory.dataSource("default").getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from StockLine");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws SQLException {
+        try (Connection connection = factory.dataSource("default").getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from StockLine")) {
+            rows.next();
+            if (rows.getLong(1) != 0) {
+                throw new IllegalStateException("Lines were left behind: the invocations did not start alike");
+            }
+        } finally {
+            factory.close();
+        }
+    }
+
+    /** New entity manager, begin, 1 000 persists with two references each, commit (the flush), close. */
+    @Benchmark
+    public int flushOfThousandLinesWithTwoAssociations() {
+        try (EntityManager em = factory.createEntityManager()) {
+            em.getTransaction().begin();
+            for (int i = 0; i < LINES; i++) {
+                Product product = em.getReference(Product.class, (long) (i % PRODUCTS + 1));
+                Warehouse warehouse = em.getReference(Warehouse.class, (long) (i % WAREHOUSES + 1));
+                em.persist(new StockLine(i + 1, i, product, warehouse));
+            }
+            em.getTransaction().commit();
+        }
+        return LINES;
+    }
+
+    /** How many relation guards the unit's session factories have, over the guarded event types. */
+    static int guards(MultiDbEntityManagerFactory factory) {
+        int count = 0;
+        for (EventListenerRegistry registry : registries(factory)) {
+            for (EventType<?> type : GUARDED) {
+                for (Object listener : registry.getEventListenerGroup(type).listeners()) {
+                    if (listener instanceof RelationGuard) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Takes every {@link RelationGuard} out of the guarded listener groups, leaving the other listeners. */
+    static void removeGuards(MultiDbEntityManagerFactory factory) {
+        for (EventListenerRegistry registry : registries(factory)) {
+            for (EventType<?> type : GUARDED) {
+                withoutGuard(registry.getEventListenerGroup(type));
+            }
+        }
+    }
+
+    private static <T> void withoutGuard(EventListenerGroup<T> group) {
+        List<T> kept = new ArrayList<>();
+        for (T listener : group.listeners()) {
+            if (!(listener instanceof RelationGuard)) {
+                kept.add(listener);
+            }
+        }
+        group.clearListeners();
+        kept.forEach(group::appendListener);
+    }
+
+    private static List<EventListenerRegistry> registries(MultiDbEntityManagerFactory factory) {
+        List<EventListenerRegistry> registries = new ArrayList<>();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            for (String alias : factory.aliases()) {
+                SessionFactoryImplementor sessionFactory = (SessionFactoryImplementor)
+                        em.using(alias).unwrap(Session.class).getSessionFactory();
+                EventListenerRegistry registry = sessionFactory.getServiceRegistry()
+                        .requireService(EventListenerRegistry.class);
+                if (!registries.contains(registry)) {
+                    registries.add(registry);
+                }
+            }
+        }
+        return registries;
+    }
+}

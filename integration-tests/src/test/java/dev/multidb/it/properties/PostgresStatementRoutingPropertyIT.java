@@ -1,0 +1,73 @@
+package dev.multidb.it.properties;
+
+import dev.multidb.MultiDbEntityManagerFactory;
+import dev.multidb.it.servers.DatabaseServers;
+import dev.multidb.it.servers.Server;
+import jakarta.persistence.Persistence;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.BeforeTry;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue #4, item 5, on PostgreSQL: the routing property of hibernate-multidb's
+ * {@code dev.multidb.properties.StatementRoutingPropertyTest}, with its three aliases on three fresh
+ * databases of the run's PostgreSQL server. The property code of this package is a copy of that module's
+ * test code with only the package changed ({@link SharedPropertyCodeTest} keeps the two identical).
+ */
+class PostgresStatementRoutingPropertyIT {
+
+    /** Generated sequences; the issue asks for at least 100 on PostgreSQL. */
+    static final int TRIES = 100;
+
+    private static final StatementLog log = new StatementLog();
+    private static MultiDbEntityManagerFactory factory;
+
+    @BeforeContainer
+    static void buildFactory() {
+        Server server = DatabaseServers.postgres();
+        Map<String, Object> properties = new HashMap<>();
+        for (String alias : Placement.ALIASES) {
+            properties.putAll(server.multidbProperties(alias, server.createDatabase("routing_property_" + alias)));
+        }
+        properties.put("multidb.routers", List.of(new ShopRouter()));
+        factory = (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory("routing-property", properties);
+        factory.addStatementListener(log);
+    }
+
+    @AfterContainer
+    static void closeFactory() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    @BeforeTry
+    void emptyTables() {
+        StepChecks.emptyTables(factory);
+        log.clear();
+    }
+
+    @Provide
+    Arbitrary<List<Action>> unitsOfWork() {
+        return Action.sequences(40);
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.FULL)
+    void everyStatementGoesWhereTheRoutersSay(@ForAll("unitsOfWork") List<Action> actions) {
+        RoutingRun run = new RoutingRun(factory, log, KnownBug.avoided());
+        int statements = run.run(actions);
+        run.outcomes().forEach(outcome -> Statistics.label("steps").collect(outcome));
+        Statistics.label("statements checked per sequence")
+                .collect(statements == 0 ? "0" : statements < 10 ? "1-9" : statements < 30 ? "10-29" : "30+");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.multidb.it.properties.model;
+
+import jakarta.persistence.Entity;
+
+/** Read and written on {@code c}. */
+@Entity
+public class Note extends Record {
+
+    protected Note() {
+    }
+
+    public Note(long id, String label) {
+        super(id, label);
+    }
+}
