@@ -4,7 +4,7 @@ import dev.multidb.MultiDbEntityManager;
 import dev.multidb.MultiDbEntityManagerFactory;
 import dev.multidb.it.model.Book;
 import dev.multidb.it.model.Person;
-import dev.multidb.it.servers.Server;
+import dev.multidb.testservers.Server;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.multidb.it.contract;
 
-import dev.multidb.it.servers.DatabaseServers;
-import dev.multidb.it.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 
 /** The contract on a real MariaDB server. */
 class MariaDbContractIT extends EntityManagerContract {

@@ -3,8 +3,8 @@ package dev.multidb.it.contract;
 import dev.multidb.MultiDbEntityManager;
 import dev.multidb.PartialCommitException;
 import dev.multidb.it.model.Person;
-import dev.multidb.it.servers.DatabaseServers;
-import dev.multidb.it.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

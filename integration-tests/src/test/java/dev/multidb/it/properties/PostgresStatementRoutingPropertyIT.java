@@ -1,8 +1,8 @@
 package dev.multidb.it.properties;
 
 import dev.multidb.MultiDbEntityManagerFactory;
-import dev.multidb.it.servers.DatabaseServers;
-import dev.multidb.it.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 import jakarta.persistence.Persistence;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,5 +1,8 @@
 package dev.multidb.it.servers;
 
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package dev.multidb.liquibase.bench;
 
 import dev.multidb.liquibase.MigrationReport;
 import dev.multidb.liquibase.Migrator;
-import dev.multidb.liquibase.servers.DatabaseServers;
-import dev.multidb.liquibase.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

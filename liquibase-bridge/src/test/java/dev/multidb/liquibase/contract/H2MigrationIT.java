@@ -1,7 +1,7 @@
 package dev.multidb.liquibase.contract;
 
-import dev.multidb.liquibase.servers.DatabaseServers;
-import dev.multidb.liquibase.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 
 /** The migration contract on H2 in memory. */
 class H2MigrationIT extends MigrationContract {

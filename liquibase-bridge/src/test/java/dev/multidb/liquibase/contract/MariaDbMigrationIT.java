@@ -2,8 +2,8 @@ package dev.multidb.liquibase.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multidb.liquibase.servers.DatabaseServers;
-import dev.multidb.liquibase.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.multidb.liquibase.ChangeSetId;
 import dev.multidb.liquibase.MigrationReport;
 import dev.multidb.liquibase.Migrator;
 import dev.multidb.liquibase.cli.MultiDbCommand;
-import dev.multidb.liquibase.servers.Server;
+import dev.multidb.testservers.Server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

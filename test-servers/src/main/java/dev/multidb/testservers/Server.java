@@ -1,4 +1,4 @@
-package dev.multidb.it.servers;
+package dev.multidb.testservers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
