@@ -33,7 +33,7 @@ final class ChildSessions {
 
     private final MultiDbRuntime runtime;
     private final Map<String, Session> open = new LinkedHashMap<>(4);
-    private final Map<String, Object> properties = new HashMap<>();
+    private Map<String, Object> properties = Map.of();
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
@@ -52,9 +52,17 @@ final class ChildSessions {
         Session session = open.get(alias);
         if (session == null) {
             session = open(alias);
-            session.setFlushMode(flushMode);
-            session.setCacheRetrieveMode(cacheRetrieveMode);
-            session.setCacheStoreMode(replicaCacheStoreMode(alias, cacheStoreMode));
+            // Only what differs from a new session's defaults is set: opening a child is on every request's path.
+            if (flushMode != FlushModeType.AUTO) {
+                session.setFlushMode(flushMode);
+            }
+            if (cacheRetrieveMode != CacheRetrieveMode.USE) {
+                session.setCacheRetrieveMode(cacheRetrieveMode);
+            }
+            CacheStoreMode storeMode = replicaCacheStoreMode(alias, cacheStoreMode);
+            if (storeMode != CacheStoreMode.USE) {
+                session.setCacheStoreMode(storeMode);
+            }
             for (Map.Entry<String, Object> property : properties.entrySet()) {
                 setProperty(alias, session, property.getKey(), property.getValue());
             }
@@ -155,6 +163,9 @@ final class ChildSessions {
 
     /** Closes every child; the first failure is rethrown after all were tried. */
     void closeAll() {
+        if (open.isEmpty()) {
+            return;
+        }
         RuntimeException failure = null;
         List<Map.Entry<String, Session>> sessions = new ArrayList<>(open.entrySet());
         open.clear();
@@ -205,6 +216,9 @@ final class ChildSessions {
     }
 
     void property(String name, Object value) {
+        if (properties.isEmpty()) {
+            properties = new HashMap<>();
+        }
         properties.put(name, value);
         open.forEach((alias, session) -> setProperty(alias, session, name, value));
     }

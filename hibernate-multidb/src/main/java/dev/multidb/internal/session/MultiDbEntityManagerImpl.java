@@ -18,7 +18,7 @@ import java.util.Map;
 public final class MultiDbEntityManagerImpl extends RoutedEntityManager implements MultiDbEntityManager {
 
     private final MultiDbEntityManagerFactoryImpl factory;
-    private final Map<String, AliasView> views = new HashMap<>(4);
+    private Map<String, AliasView> views;
     private boolean open = true;
 
     MultiDbEntityManagerImpl(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime, ChildSessions children) {
@@ -87,6 +87,9 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
     public EntityManager using(String alias) {
         requireOpen();
         runtime.requireAlias(alias);
+        if (views == null) {
+            views = new HashMap<>(4);
+        }
         return views.computeIfAbsent(alias, a -> new AliasView(this, runtime, children, transaction, a));
     }
 

@@ -28,7 +28,7 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final Map<String, Transaction> enlisted = new LinkedHashMap<>(4);
-    private final Set<String> written = new HashSet<>(4);
+    private Set<String> written = Set.of();
     private final Replicas replicas;
     private boolean active;
     private boolean rollbackOnly;
@@ -41,7 +41,10 @@ final class MultiDbTransaction implements EntityTransaction {
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
     void markWritten(String alias) {
-        if (active) {
+        if (active && !written.contains(alias)) {
+            if (written.isEmpty()) {
+                written = new HashSet<>(4);
+            }
             written.add(alias);
         }
     }
@@ -146,7 +149,7 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private void finish() {
         enlisted.clear();
-        written.clear();
+        written = Set.of();
         active = false;
         rollbackOnly = false;
     }
