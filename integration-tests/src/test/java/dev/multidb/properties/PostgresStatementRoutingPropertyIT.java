@@ -1,4 +1,4 @@
-package dev.multidb.it.properties;
+package dev.multidb.properties;
 
 import dev.multidb.MultiDbEntityManagerFactory;
 import dev.multidb.testservers.DatabaseServers;
