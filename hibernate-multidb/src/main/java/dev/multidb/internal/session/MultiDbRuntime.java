@@ -10,9 +10,11 @@ import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,7 +32,7 @@ public final class MultiDbRuntime {
     private final RouterChain chain;
     private final Map<String, SessionFactoryImplementor> factoryByAlias;
     private final SessionFactoryImplementor lead;
-    private final Map<SessionFactoryImplementor, QueryTargets> queryTargets = new IdentityHashMap<>();
+    private final QueryTargets queryTargets;
     private final CrossDatabaseQueries crossDatabaseQueries;
     private final AliasGroups groups;
     private final boolean tracksInstances;
@@ -52,9 +54,7 @@ public final class MultiDbRuntime {
         this.chain = chain;
         this.factoryByAlias = Map.copyOf(factoryByAlias);
         this.lead = lead;
-        for (SessionFactoryImplementor factory : sessionFactories()) {
-            queryTargets.put(factory, new QueryTargets(factory));
-        }
+        this.queryTargets = new QueryTargets(lead);
         this.groups = new AliasGroups(settings);
         this.tracksInstances = groups.count() > 1;
         this.replicas = replicas;
@@ -93,16 +93,22 @@ public final class MultiDbRuntime {
 
     /** Every distinct session factory, the lead first. */
     public Collection<SessionFactoryImplementor> sessionFactories() {
-        Set<SessionFactoryImplementor> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<SessionFactoryImplementor> ordered = new LinkedHashSet<>();
-        distinct.add(lead);
-        ordered.add(lead);
-        for (SessionFactoryImplementor factory : factoryByAlias.values()) {
+        Set<SessionFactoryImplementor> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SessionFactoryImplementor> ordered = new ArrayList<>();
+        for (SessionFactoryImplementor factory : concat(lead, factoryByAlias.values())) {
             if (distinct.add(factory)) {
                 ordered.add(factory);
             }
         }
         return ordered;
+    }
+
+    private static List<SessionFactoryImplementor> concat(SessionFactoryImplementor first,
+                                                          Collection<SessionFactoryImplementor> rest) {
+        List<SessionFactoryImplementor> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** The session factory serving {@code alias}. */
@@ -151,8 +157,9 @@ public final class MultiDbRuntime {
         return crossDatabaseQueries;
     }
 
+    /** Queries are analysed with the lead factory's query engine: the metamodel is the same in each. */
     QueryTargets queryTargets() {
-        return queryTargets.get(lead);
+        return queryTargets;
     }
 
     /** Fails with the standard message unless {@code alias} is configured. */

@@ -2,8 +2,8 @@ package dev.multidb.it.contract;
 
 import dev.multidb.MultiDbEntityManager;
 import dev.multidb.MultiDbEntityManagerFactory;
-import dev.multidb.it.model.Book;
-import dev.multidb.it.model.Person;
+import dev.multidb.testmodel.Book;
+import dev.multidb.testmodel.Person;
 import dev.multidb.testservers.Server;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;

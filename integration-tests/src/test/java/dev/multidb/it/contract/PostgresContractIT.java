@@ -2,7 +2,7 @@ package dev.multidb.it.contract;
 
 import dev.multidb.MultiDbEntityManager;
 import dev.multidb.PartialCommitException;
-import dev.multidb.it.model.Person;
+import dev.multidb.testmodel.Person;
 import dev.multidb.testservers.DatabaseServers;
 import dev.multidb.testservers.Server;
 import org.junit.jupiter.api.Test;
