@@ -13,6 +13,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class MultiDbRuntime {
     private final boolean tracksInstances;
     private final Replicas replicas;
     private final Function<Object, String> stickiness;
+    private final Map<String, ParameterLimit> parameterLimits = new HashMap<>();
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -60,6 +62,7 @@ public final class MultiDbRuntime {
         this.replicas = replicas;
         this.stickiness = stickiness;
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
+        factoryByAlias.forEach((alias, factory) -> parameterLimits.put(alias, ParameterLimit.of(factory)));
     }
 
     public String unitName() {
@@ -118,6 +121,11 @@ public final class MultiDbRuntime {
             throw UnknownDatabaseException.of(alias, aliases());
         }
         return factory;
+    }
+
+    /** How many bind parameters a statement on {@code alias} may carry. */
+    ParameterLimit parameterLimit(String alias) {
+        return parameterLimits.get(alias);
     }
 
     /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */

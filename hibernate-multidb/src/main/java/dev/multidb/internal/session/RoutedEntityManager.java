@@ -197,12 +197,21 @@ abstract class RoutedEntityManager implements EntityManager {
         }
     }
 
-    /** A select on a replica outside a transaction retries once elsewhere if the replica breaks. */
-    private <T> TypedQuery<T> readQuery(String alias, TypedQuery<T> query) {
-        if (!transaction.isActive() && runtime.replicas().isReplica(alias)) {
-            return new ReplicaReadQuery<>(query, alias, runtime.replicas());
+    /**
+     * The query as the caller gets it: run in chunks when its bound values exceed what the alias's database
+     * takes in one statement, and, for a select on a replica outside a transaction, retried once elsewhere
+     * if the replica breaks.
+     */
+    private <T> TypedQuery<T> routedQuery(String alias, QueryTarget target, TypedQuery<T> query) {
+        TypedQuery<T> routed = query;
+        ParameterLimit limit = runtime.parameterLimit(alias);
+        if (limit != null && limit.any() && target.statement() != null) {
+            routed = new ChunkedQuery<>(routed, target.statement(), limit);
         }
-        return query;
+        if (!transaction.isActive() && runtime.replicas().isReplica(alias)) {
+            routed = new ReplicaReadQuery<>(routed, alias, runtime.replicas());
+        }
+        return routed;
     }
 
     @Override
@@ -430,66 +439,80 @@ abstract class RoutedEntityManager implements EntityManager {
     @Override
     public Query createQuery(String hql) {
         requireOpen();
-        String alias = aliasFor(runtime.queryTargets().ofHql(hql));
-        return readQuery(alias, queryChild(alias).createQuery(hql));
+        QueryTarget target = runtime.queryTargets().ofHql(hql);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(hql));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
         requireOpen();
-        String alias = aliasFor(runtime.queryTargets().ofHql(hql));
-        return readQuery(alias, queryChild(alias).createQuery(hql, resultType));
+        QueryTarget target = runtime.queryTargets().ofHql(hql);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(hql, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
         requireOpen();
-        String alias = aliasFor(QueryTargets.ofCriteria(criteria));
-        return readQuery(alias, queryChild(alias).createQuery(criteria));
+        QueryTarget target = QueryTargets.ofCriteria(criteria);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
         requireOpen();
-        String alias = aliasFor(QueryTargets.ofCriteria(criteria));
-        return readQuery(alias, queryChild(alias).createQuery(criteria));
+        QueryTarget target = QueryTargets.ofCriteria(criteria);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
     }
 
     @Override
     public Query createQuery(CriteriaUpdate<?> criteria) {
         requireOpen();
-        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        QueryTarget target = QueryTargets.ofCriteria(criteria);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
     }
 
     @Override
     public Query createQuery(CriteriaDelete<?> criteria) {
         requireOpen();
-        return queryChild(aliasFor(QueryTargets.ofCriteria(criteria))).createQuery(criteria);
+        QueryTarget target = QueryTargets.ofCriteria(criteria);
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
     }
 
     @Override
     public Query createNamedQuery(String name) {
         requireOpen();
-        String alias = namedQueryAlias(name);
-        return readQuery(alias, queryChild(alias).createNamedQuery(name));
+        QueryTarget target = runtime.queryTargets().ofNamed(name);
+        String alias = namedQueryAlias(target);
+        return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name));
     }
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
         requireOpen();
-        String alias = namedQueryAlias(name);
-        return readQuery(alias, queryChild(alias).createNamedQuery(name, resultType));
+        QueryTarget target = runtime.queryTargets().ofNamed(name);
+        String alias = namedQueryAlias(target);
+        return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
         requireOpen();
-        String alias = namedQueryAlias(reference.getName());
-        return readQuery(alias, queryChild(alias).createQuery(reference));
+        QueryTarget target = runtime.queryTargets().ofNamed(reference.getName());
+        String alias = namedQueryAlias(target);
+        return routedQuery(alias, orNoRoot(target), queryChild(alias).createQuery(reference));
     }
 
-    private String namedQueryAlias(String name) {
-        QueryTarget target = runtime.queryTargets().ofNamed(name);
+    private static QueryTarget orNoRoot(QueryTarget target) {
+        return target == null ? QueryTarget.NO_ROOT_READ : target;
+    }
+
+    private String namedQueryAlias(QueryTarget target) {
         return target == null ? aliasForNative() : aliasFor(target);
     }
 

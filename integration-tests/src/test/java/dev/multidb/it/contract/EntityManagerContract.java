@@ -7,6 +7,7 @@ import dev.multidb.testmodel.Person;
 import dev.multidb.testservers.Server;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.TypedQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -196,4 +200,78 @@ public abstract class EntityManagerContract {
         assertThat(value("other", "select id from Person")).isEqualTo(original.getId().toString());
         assertThat(value("default", "select name from Person")).isEqualTo("original");
     }
+
+    /** The bind parameters one statement may carry on this server: 0 for none. */
+    protected int parameterLimit() {
+        return 65_535;
+    }
+
+    /** The ids of three people persisted on {@code alias}, then ids nobody has, 100 000 in all. */
+    private List<Long> hundredThousandIds(String alias) {
+        List<Long> ids = new ArrayList<>();
+        inTransaction(em -> {
+            for (int i = 0; i < 3; i++) {
+                Person person = new Person("p" + i);
+                em.using(alias).persist(person);
+                em.flush();
+                ids.add(person.getId());
+            }
+        });
+        for (long id = 1_000_000; ids.size() < 100_000; id++) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** How many bind parameters each recorded statement had, after checking they all went to 'default'. */
+    private List<Integer> parametersPerStatementOnDefault() {
+        assertThat(statements.aliases()).isNotEmpty().containsOnly("default");
+        return statements.all().stream().map(s -> (int) s.sql().chars().filter(c -> c == '?').count()).toList();
+    }
+
+    private List<Integer> expectedChunks(int values) {
+        int limit = parameterLimit();
+        List<Integer> chunks = new ArrayList<>();
+        for (int left = values; left > 0; left -= chunks.get(chunks.size() - 1)) {
+            chunks.add(limit == 0 ? left : Math.min(left, limit));
+        }
+        return chunks;
+    }
+
+    @Test
+    void aHundredThousandIdsAreBoundInChunksThatFitTheDatabasesParameterLimit() {
+        List<Long> ids = hundredThousandIds("default");
+        statements.clear();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            TypedQuery<Person> query = em.createQuery("select p from Person p where p.id in :ids", Person.class)
+                    .setParameter("ids", ids);
+            assertThat(query.getResultList()).extracting(Person::getName).containsExactlyInAnyOrder("p0", "p1", "p2");
+            assertThat(parametersPerStatementOnDefault()).isEqualTo(expectedChunks(100_000));
+            Collection<?> bound = (Collection<?>) query.getParameterValue("ids");
+            assertThat(List.copyOf(bound).equals(ids)).as("the list bound again after the chunks ran").isTrue();
+        }
+    }
+
+    @Test
+    void entitiesOfAnotherDatabaseAreBoundByTheirIdsWithoutQueryingIt() {
+        List<Long> ids = hundredThousandIds("other");
+        inTransaction(em -> {
+            for (Long id : ids.subList(0, 3)) {
+                Person copy = em.using("default").merge(em.using("other").find(Person.class, id));
+                copy.setName("copy of " + copy.getName());
+            }
+        });
+        statements.clear();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            EntityManager other = em.using("other");
+            List<Person> people = ids.stream().map(id -> other.getReference(Person.class, id)).toList();
+            List<Person> found = em.createQuery("select p from Person p where p in :people", Person.class)
+                    .setParameter("people", people).getResultList();
+            assertThat(found).extracting(Person::getName).containsExactlyInAnyOrder("copy of p0", "copy of p1",
+                    "copy of p2");
+            assertThat(found).extracting(em::aliasOf).containsOnly("default");
+        }
+        assertThat(parametersPerStatementOnDefault()).isEqualTo(expectedChunks(100_000));
+    }
+
 }

@@ -9,4 +9,9 @@ class H2ContractIT extends EntityManagerContract {
     protected Server server() {
         return DatabaseServers.h2();
     }
+
+    @Override
+    protected int parameterLimit() {
+        return 0;
+    }
 }
