@@ -4,6 +4,7 @@ import dev.multidb.support.StatementRecorder;
 import dev.multidb.support.TestFactories;
 import dev.multidb.testmodel.Book;
 import dev.multidb.testmodel.Person;
+import dev.multidb.testmodel.Pet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,7 @@ class RoutersThroughEntityManagerTest {
             inTransaction(em -> {
                 em.using(alias).createNativeQuery("delete from Book_Person").executeUpdate();
                 em.using(alias).createQuery("delete from Book").executeUpdate();
+                em.using(alias).createQuery("delete from Pet").executeUpdate();
                 em.using(alias).createQuery("delete from Person").executeUpdate();
             });
         }
@@ -169,6 +171,76 @@ class RoutersThroughEntityManagerTest {
         assertThat(statements.statements()).filteredOn(s -> !s.is("select"))
                 .extracting(StatementRecorder.Statement::alias).isNotEmpty().containsOnly("writer");
         assertThat(TestFactories.value(factory, "other", "select name from Person")).isEqualTo("Read on other");
+    }
+
+    @Test
+    void aMergeWithUsingMovesTheChangesMeantForAnotherAliasBeforeItIsWritten() {
+        router.writesToWriter = false;
+        Person person = new Person("Read on other");
+        Book book = new Book("Merged onto other");
+        inTransaction(em -> {
+            em.using("other").persist(person);
+            em.using("default").persist(book);
+        });
+        router.writesToWriter = true;
+        statements.clear();
+
+        inTransaction(em -> {
+            em.find(Person.class, person.getId()).setName("Changed before the merge");
+            // Written to 'other' at once; the change of the person is the write router's, so it leaves first.
+            em.using("other").merge(book);
+            assertThat(statements.statements()).filteredOn(s -> s.alias().equals("writer") && !s.is("select"))
+                    .as("the change moved to writer before the merge's flush of other").isNotEmpty();
+        });
+
+        assertThat(TestFactories.value(factory, "other", "select name from Person")).isEqualTo("Read on other");
+        assertThat(TestFactories.value(factory, "writer", "select name from Person"))
+                .isEqualTo("Changed before the merge");
+        assertThat(TestFactories.value(factory, "other", "select title from Book")).isEqualTo("Merged onto other");
+    }
+
+    @Test
+    void insertingAMovedPendingInstanceDoesNotWriteOtherMovedChangesWhereTheyWereLoaded() {
+        router.writesToWriter = false;
+        Person loaded = new Person("Loaded on other");
+        inTransaction(em -> em.using("other").persist(loaded));
+        router.writesToWriter = true;
+        statements.clear();
+
+        inTransaction(em -> {
+            em.find(Person.class, loaded.getId()).setName("Changed, meant for writer");
+            Book pending = new Book("Persisted on other");
+            em.using("other").persist(pending);
+            pending.setTitle("Changed, meant for writer");
+        });
+
+        assertThat(statements.statements()).filteredOn(s -> s.is("update") && s.alias().equals("other")).isEmpty();
+        assertThat(TestFactories.value(factory, "other", "select name from Person")).isEqualTo("Loaded on other");
+        assertThat(TestFactories.value(factory, "other", "select title from Book")).isEqualTo("Persisted on other");
+        assertThat(TestFactories.value(factory, "writer", "select name from Person"))
+                .isEqualTo("Changed, meant for writer");
+        assertThat(TestFactories.value(factory, "writer", "select title from Book"))
+                .isEqualTo("Changed, meant for writer");
+    }
+
+    @Test
+    void removingElsewhereAnInstanceNotInsertedYetInsertsItAsPersistedAndDetachesIt() {
+        inTransaction(em -> em.using("writer").persist(new Pet(7L, "Row on writer")));
+        statements.clear();
+
+        inTransaction(em -> {
+            Pet pet = new Pet(7L, "As persisted on other");
+            em.using("other").persist(pet);
+            pet.setName("Changed after the persist");
+            em.remove(pet);
+            assertThat(em.contains(pet)).isFalse();
+            pet.setName("Changed after the remove");
+        });
+
+        assertThat(statements.aliasesOf("insert")).containsExactly("other");
+        assertThat(statements.aliasesOf("delete")).containsExactly("writer");
+        assertThat(TestFactories.value(factory, "other", "select name from Pet")).isEqualTo("As persisted on other");
+        assertThat(count(factory, "writer", "Pet")).isZero();
     }
 
     @Test

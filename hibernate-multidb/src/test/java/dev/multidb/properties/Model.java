@@ -140,6 +140,25 @@ final class Model {
         return aliases;
     }
 
+    /**
+     * {@code alias} alone was flushed, {@code kept} (about to be removed elsewhere) written as persisted: the
+     * changes of its other instances are written there; those moved elsewhere were relocated before.
+     */
+    void flushedAlias(String alias, Handle kept) {
+        for (Handle handle : handles) {
+            if (alias.equals(handle.managedBy)) {
+                if (handle != kept && handle.dirty && handle.writeAlias().equals(alias)) {
+                    rows.put(alias, handle.kind, handle.id, handle.row());
+                    handle.dirty = false;
+                }
+                handle.unflushed = false;
+                handle.merged = false;
+                handle.mergedWithUsing = false;
+            }
+        }
+        removedBeforeFlush.removeIf(handle -> alias.equals(handle.released));
+    }
+
     /** A flush happened: changes written where their write router says, moving instances managed elsewhere. */
     void flushed() {
         for (Handle handle : new ArrayList<>(handles)) {

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  *   <li>{@code find} and a JPQL select: the read router's answer for the root, or the {@code using} alias;
  *       a shard read without an instance has no alias and fails with {@link UnknownDatabaseException}
  *       before any statement. Before a query on alias X, the changed instances managed on X whose write
- *       alias is another are moved there: their write aliases are allowed too.</li>
+ *       alias is another are moved there: their write aliases are allowed too. So before a
+ *       {@code using(X).merge}, which is written to X at once.</li>
  *   <li>Lazy navigation: the alias of the session holding the owner; nothing once it is closed.</li>
  *   <li>A change of a field sends nothing. {@code flush} and {@code commit}: the aliases with writes
  *       waiting, and each changed instance's write alias (where it is moved if it is managed elsewhere).
@@ -232,6 +233,9 @@ final class RoutingRun {
             return;
         }
         moved.forEach(model::relocate);
+        if (checks.lastStepWrote(alias)) {
+            model.flushedAlias(alias, null);
+        }
         for (Object entity : result[0]) {
             adopt((Record) entity, alias);
         }
@@ -264,9 +268,22 @@ final class RoutingRun {
         }
         String alias = writeAlias(step.via(), handle);
         boolean inserted = !model.rows.exists(alias, handle.kind, handle.id);
+        // A merge with using(X) is written to X at once: like a query there, it first moves the changed
+        // instances managed on X whose write alias is another.
+        Set<String> allowed = new TreeSet<>(Set.of(alias));
+        List<Handle> moved = step.via() == Via.ROUTED ? List.of() : model.changedAndManagedElsewhere(alias);
+        moved.forEach(h -> allowed.add(h.writeAlias()));
+        // ... and flushes X: a row waiting there that refers to an instance stuck elsewhere is refused.
+        Expect expect = step.via() != Via.ROUTED && model.refusesRelations(Set.of(alias))
+                ? Expect.must(CrossDatabaseRelationException.class) : Expect.NOTHING;
         Object[] merged = new Object[1];
-        checks.execute(step.via().prefix() + "merge(detached " + handle + ")", Set.of(alias), Expect.NOTHING,
+        Throwable failure = checks.execute(step.via().prefix() + "merge(detached " + handle + ")", allowed, expect,
                 () -> merged[0] = target(step.via()).merge(handle.entity));
+        if (failure != null) {
+            abandon();
+            return;
+        }
+        moved.forEach(model::relocate);
         model.rows.put(alias, handle.kind, handle.id, handle.row());
         model.pending(alias);
         adopt((Record) merged[0], alias);
@@ -276,6 +293,9 @@ final class RoutingRun {
         // Merging a row that is not there may wait for the flush to insert it, as a persist does.
         copy.unflushed |= inserted;
         copy.newInTransaction |= inserted;
+        if (step.via() != Via.ROUTED) {
+            model.flushedAlias(alias, null);
+        }
     }
 
     /** The alias a write of {@code handle} goes to: the {@code using} alias, or the write router's answer. */
@@ -291,8 +311,10 @@ final class RoutingRun {
             String alias = writeAlias(step.via(), h);
             boolean elsewhere = !alias.equals(h.managedBy);
             // Whether removing elsewhere an instance changed or merged here should still write that state here
-            // is a question the API leaves open (JPA drops the changes of a removed instance).
-            if (elsewhere && !h.unflushed && (h.dirty || h.merged)
+            // is a question the API leaves open (JPA drops the changes of a removed instance). Pinned: a
+            // pending insert is written as persisted, without the fields changed since; not pinned: what a
+            // merge onto it since then leaves (Hibernate's merge rewrites the pending insert itself).
+            if (elsewhere && !h.unflushed && (h.dirty || h.merged) || elsewhere && h.unflushed && h.merged
                     || model.avoids(KnownBug.REMOVE_ELSEWHERE_DROPS_PENDING_INSERT) && elsewhere && h.unflushed
                     || model.avoids(KnownBug.NOT_STUCK_UNTIL_FLUSH) && step.via() == Via.ROUTED
                     && Model.routedAsIfNotStuck(h)) {
@@ -308,8 +330,31 @@ final class RoutingRun {
             return;
         }
         String alias = writeAlias(step.via(), handle);
-        checks.execute(step.via().prefix() + "remove(" + handle + ")", Set.of(alias), Expect.NOTHING,
+        // Removed elsewhere before its insert ran: its alias is flushed first, the instance inserted as
+        // persisted (its changes since are not written), after the changed instances managed there whose write
+        // alias is another are moved; a row waiting there that refers to an instance stuck elsewhere is refused.
+        String flushed = !alias.equals(handle.managedBy) && handle.unflushed ? handle.managedBy : null;
+        Set<String> allowed = new TreeSet<>(Set.of(alias));
+        List<Handle> moved = List.of();
+        Expect expect = Expect.NOTHING;
+        if (flushed != null) {
+            allowed.add(flushed);
+            moved = model.changedAndManagedElsewhere(flushed).stream().filter(h -> h != handle).toList();
+            moved.forEach(h -> allowed.add(h.writeAlias()));
+            if (model.refusesRelations(Set.of(flushed))) {
+                expect = Expect.must(CrossDatabaseRelationException.class);
+            }
+        }
+        Throwable failure = checks.execute(step.via().prefix() + "remove(" + handle + ")", allowed, expect,
                 () -> target(step.via()).remove(handle.entity));
+        if (failure != null) {
+            abandon();
+            return;
+        }
+        if (flushed != null) {
+            moved.forEach(model::relocate);
+            model.flushedAlias(flushed, handle);
+        }
         model.removed(handle, alias);
     }
 

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other; after every commit the rows of each alias, read with raw JDBC, must be the oracle's. One factory
  * serves every try; the tables are emptied between tries.
  *
- * <p>The property fails on the library bugs listed in {@link KnownBug} until they are fixed;
+ * <p>It found the library bugs listed in {@link KnownBug}, all fixed since; should one come back,
  * {@code -Dmultidb.property.avoid=all} (or a list of their names) steers the generated sequences around
- * them, to look for other failures meanwhile. The same property runs on PostgreSQL in integration-tests
- * ({@code dev.multidb.it.properties}, a copy of this package's code but this class).
+ * it, to look for other failures meanwhile. The same property runs on PostgreSQL in integration-tests
+ * ({@code PostgresStatementRoutingPropertyIT}, reusing this package's code from the test-jar).
  */
 class StatementRoutingPropertyTest {
 

@@ -25,6 +25,7 @@ final class StepChecks {
     private final List<String> trace = new ArrayList<>();
     private final List<String> outcomes = new ArrayList<>();
     private int statements;
+    private List<StatementLog.Statement> lastSent = List.of();
 
     /** {@code model} is shown, as text, in failure messages. */
     StepChecks(StatementLog log, Object model) {
@@ -62,6 +63,7 @@ final class StepChecks {
             thrown = e;
         }
         List<StatementLog.Statement> sent = log.statements();
+        lastSent = sent;
         statements += sent.size();
         StringBuilder line = new StringBuilder().append(trace.size() + 1).append(". ").append(description)
                 .append("   oracle: ").append(allowed.isEmpty() ? "no statement" : allowed);
@@ -82,6 +84,15 @@ final class StepChecks {
             throw failure("Step " + trace.size() + " should have failed with " + expect.type().getSimpleName(), null);
         }
         return thrown;
+    }
+
+    /**
+     * Whether the last step wrote to {@code alias}: whether Hibernate's automatic flush ran there before a query,
+     * which depends on Hibernate's own reckoning of the tables the query reads, not on routing.
+     */
+    boolean lastStepWrote(String alias) {
+        return lastSent.stream().anyMatch(s -> s.alias().equals(alias)
+                && !s.sql().stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select"));
     }
 
     void skip(Action action, String why) {

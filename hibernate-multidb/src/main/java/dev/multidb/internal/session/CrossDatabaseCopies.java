@@ -5,6 +5,8 @@ import jakarta.persistence.EntityExistsException;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Copies an instance stuck to one alias onto another with the same id: Django's
@@ -63,10 +65,25 @@ final class CrossDatabaseCopies {
         }
         T existing = target.find(type, id);
         if (existing != null) {
+            writableAgain(target, existing);
             return target.merge(entity);
         }
         upsert(target, alias, entity);
         return target.find(type, id);
+    }
+
+    /**
+     * An instance removed on another alias before its insert here ran is read-only, so that its later changes
+     * are not written (see {@code remove}); a merge onto its row here is a write again.
+     */
+    private static void writableAgain(Session target, Object existing) {
+        if (target.isReadOnly(existing)) {
+            EntityEntry entry = target.unwrap(SessionImplementor.class).getPersistenceContextInternal()
+                    .getEntry(existing);
+            if (entry != null && !entry.isExistsInDatabase()) {
+                target.setReadOnly(existing, false);
+            }
+        }
     }
 
     private static void upsert(Session target, String alias, Object entity) {

@@ -136,6 +136,7 @@ abstract class RoutedEntityManager implements EntityManager {
         }
         if (mergedExplicitly && transaction.isActive()
                 && (runtime.chain().hasRouters() || runtime.replicas().any())) {
+            WriteRelocation.apply(children, runtime, List.of(alias), entity);
             child(alias).flush();
         }
     }
@@ -154,9 +155,17 @@ abstract class RoutedEntityManager implements EntityManager {
         Object id = child(managing).getIdentifier(entity);
         if (children.existsInDatabase(managing, entity)) {
             child(managing).detach(entity);
+        } else if (transaction.isActive()) {
+            // Persisted on the managing alias and not inserted yet: inserted there now, as persisted (Django's
+            // save(using=b) then delete(): the row is written on b, deleted where the router says), then
+            // detached like any instance removed elsewhere, so that its later changes are not written.
+            WriteRelocation.flushAsPersisted(children, runtime, managing, entity);
+            child(managing).detach(entity);
+        } else {
+            // No transaction to flush in: the insert stays queued, as persisted; read-only, so that no later
+            // change of the removed instance is written.
+            child(managing).setReadOnly(entity, true);
         }
-        // else: persisted on the managing alias and not inserted yet; that insert stays queued there
-        // (Django's save(using=b) then delete(): the row is written on b, deleted where the router says).
         Session target = child(alias);
         target.remove(target.getReference(typeOf(entity), id));
     }

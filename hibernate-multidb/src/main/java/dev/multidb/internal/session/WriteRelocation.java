@@ -26,7 +26,8 @@ final class WriteRelocation {
     private WriteRelocation() {
     }
 
-    private record Move(String from, String to, Object entity, EntityEntry entry) {
+    /** @param pending persisted on {@code from} and not inserted there yet */
+    private record Move(String from, String to, Object entity, EntityEntry entry, boolean pending) {
     }
 
     /** Moves the changed instances of every open child whose write alias is elsewhere. */
@@ -36,6 +37,11 @@ final class WriteRelocation {
 
     /** The same for the children of {@code aliases} only (those not open are skipped). */
     static void apply(ChildSessions children, MultiDbRuntime runtime, List<String> aliases) {
+        apply(children, runtime, aliases, null);
+    }
+
+    /** The same, leaving {@code kept} where it is (an instance whose state is written where it is managed). */
+    static void apply(ChildSessions children, MultiDbRuntime runtime, List<String> aliases, Object kept) {
         List<Move> moves = new ArrayList<>();
         for (String alias : aliases) {
             if (children.peek(alias) == null) {
@@ -46,19 +52,49 @@ final class WriteRelocation {
                     : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
                 Object entity = managed.getKey();
                 EntityEntry entry = managed.getValue();
-                if (isChanged(session, entity, entry)) {
+                if (entity != kept && isChanged(session, entity, entry)) {
                     String target = runtime.writeAlias(Hibernate.getClass(entity), entity, "flush the changes of");
                     if (!target.equals(alias)) {
-                        moves.add(new Move(alias, target, entity, entry));
+                        moves.add(new Move(alias, target, entity, entry, !entry.isExistsInDatabase()));
                     }
                 }
             }
         }
+        // Detached first, so that the flush inserting the pending ones does not write their changes there.
+        for (Move move : moves) {
+            if (!move.pending()) {
+                children.peek(move.from()).detach(move.entity());
+            }
+        }
         insertPending(children, moves);
         for (Move move : moves) {
-            children.peek(move.from()).detach(move.entity());
+            if (move.pending()) {
+                children.peek(move.from()).detach(move.entity());
+            }
             CrossDatabaseCopies.mergeCopy(children, move.to(), move.entity());
             StickyAliases.stick(move.entity(), move.to());
+        }
+    }
+
+    /**
+     * Flushes {@code alias} with {@code entity}, persisted there and not inserted yet, inserted as it was
+     * persisted: its changes since are not written. The other changed instances managed there whose write
+     * alias is another are moved first, as before any flush.
+     */
+    static void flushAsPersisted(ChildSessions children, MultiDbRuntime runtime, String alias, Object entity) {
+        SessionImplementor session = children.peek(alias).unwrap(SessionImplementor.class);
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        EntityPersister persister = entry.getPersister();
+        Object[] current = persister.getValues(entity);
+        // Set back before anything flushes the alias (moving others may).
+        persister.setValues(entity, entry.getLoadedState().clone());
+        try {
+            if (runtime.chain().hasRouters() || runtime.replicas().any()) {
+                apply(children, runtime, List.of(alias), entity);
+            }
+            session.flush();
+        } finally {
+            persister.setValues(entity, current);
         }
     }
 
@@ -70,7 +106,7 @@ final class WriteRelocation {
     private static void insertPending(ChildSessions children, List<Move> moves) {
         Map<String, List<Move>> pendingByAlias = new java.util.LinkedHashMap<>();
         for (Move move : moves) {
-            if (!move.entry().isExistsInDatabase()) {
+            if (move.pending()) {
                 pendingByAlias.computeIfAbsent(move.from(), alias -> new ArrayList<>()).add(move);
             }
         }
