@@ -8,7 +8,8 @@
 #   benchmarks/bootstrap.sh          # full run: 5 JVMs per point, about 4-6 minutes on 2 cores
 #   benchmarks/bootstrap.sh 1        # one JVM per point (about a minute): proves it works
 # Environment: MVN_OFFLINE=1 builds with `mvn -o`; SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar;
-# BOOTSTRAP_NOTE="..." is printed with the run's conditions (e.g. "machine shared with other builds").
+# BOOTSTRAP_NOTE="..." is printed with the run's conditions (e.g. "machine shared with other builds");
+# BOOTSTRAP_RESULTS=file names the results file (run.sh's), whose .targets.tsv feeds BENCHMARKS.md's summary.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +27,7 @@ cp benchmarks/target/benchmarks.jar "$jar"
 
 mkdir -p benchmarks/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-results="benchmarks/results/bootstrap-$stamp.txt"
+results=${BOOTSTRAP_RESULTS:-benchmarks/results/bootstrap-$stamp.txt}
 ddl="benchmarks/target/bootstrap/ddl"
 jvm=(java -Xmx1g -XX:+UseSerialGC -Dorg.jboss.logging.provider=slf4j -cp "$jar")
 run_class=dev.multidb.benchmarks.bootstrap.BootstrapRun

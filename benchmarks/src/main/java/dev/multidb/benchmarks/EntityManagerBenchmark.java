@@ -24,21 +24,26 @@ import java.util.concurrent.TimeUnit;
  * What hibernate-multidb costs against plain Hibernate on the same H2 in-memory database (the design's
  * performance budget: under 3% on {@code find}, {@code persist} and simple JPQL).
  *
- * <p>Every fork builds both factories on one database, so both sides see the same rows and the JVM has
- * loaded the same classes; only {@link #side}'s factory is measured, through the same benchmark code,
- * which knows nothing but {@link EntityManagerFactory}. Each operation opens and closes its own entity
- * manager, as a request of a web application would: the multidb side pays for routing, its child
- * session and its audited connection there.
+ * <p>Every fork builds both factories on one database, so both sides see the same rows, and measures
+ * every workload on both sides, one per iteration, in the order of {@link #rotation}: {@code find} on plain
+ * Hibernate, then on hibernate-multidb, then {@code persist}, and so on, round after round. The two sides of a
+ * workload thus run seconds apart in the same JVM, warmed up alike, and each pair of neighbouring iterations
+ * gives one ratio ({@code benchmarks/report.py} splits JMH's per-iteration results by this rotation; the
+ * score JMH prints itself mixes all of them and means nothing). The benchmark code knows nothing but
+ * {@link EntityManagerFactory}. Each operation opens and closes its own entity manager, as a request of a
+ * web application would: the multidb side pays for routing, its child session and its audited connection
+ * there.
  *
- * <p>Average time per operation: the ratio multidb/plain of two scores is the overhead (1.03 = 3%
- * slower). The defaults here are what {@code benchmarks/run.sh} uses unless given other JMH options.
+ * <p>Average time per operation: the ratio multidb/plain is the overhead (1.03 = 3% slower). Defaults: 4
+ * forks, warm-up 30 × 1 s (5 s for each of the six workload-side pairs, 30 s for the JVM), measurement 24 ×
+ * 1 s (four of each); the warm-up count is a multiple of the rotation, so measuring starts at its first entry.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
-@Warmup(iterations = 5, time = 5)
-@Measurement(iterations = 5, time = 4)
+@Warmup(iterations = 30, time = 1)
+@Measurement(iterations = 24, time = 1)
 public class EntityManagerBenchmark {
 
     /** Rows loaded before measuring; ids 1..ROWS. */
@@ -49,13 +54,15 @@ public class EntityManagerBenchmark {
 
     private static final String RANGE = "select e from Item e where e.id between :a and :b";
 
-    /** Which factory is measured: {@code plain} Hibernate or {@code multidb}. */
-    @Param({"plain", "multidb"})
-    public String side;
+    /** The workload and side of each iteration, in turn: {@code workload:side}, separated by spaces. */
+    @Param({"find:plain find:multidb persist:plain persist:multidb select100:plain select100:multidb"})
+    public String rotation;
 
     private EntityManagerFactory plain;
     private EntityManagerFactory multidb;
+    private Rotation<EntityManagerFactory> turns;
     private EntityManagerFactory measured;
+    private String workload;
 
     private long nextFind;
     private long nextPage;
@@ -65,14 +72,22 @@ public class EntityManagerBenchmark {
     public void start() {
         multidb = Persistence.createEntityManagerFactory("multidb");   // drop-and-create of Item
         plain = Persistence.createEntityManagerFactory("plain");
-        measured = switch (side) {
+        turns = Rotation.parse(rotation, side -> switch (side) {
             case "plain" -> plain;
             case "multidb" -> multidb;
             default -> throw new IllegalArgumentException("side must be plain or multidb, not '" + side + "'");
-        };
+        });
         preload();
         checkBothSidesSeeTheRows(plain);
         checkBothSidesSeeTheRows(multidb);
+    }
+
+    /** The next entry of the rotation. */
+    @Setup(Level.Iteration)
+    public void nextTurn() {
+        Rotation.Turn<EntityManagerFactory> turn = turns.next();
+        workload = turn.workload();
+        measured = turn.side();
     }
 
     private void preload() {
@@ -118,9 +133,19 @@ public class EntityManagerBenchmark {
         plain.close();
     }
 
-    /** {@code find} by id in a new entity manager, outside a transaction; ids cycle through all rows. */
+    /** This iteration's workload on this iteration's side. */
     @Benchmark
-    public Item find() {
+    public Object operation() {
+        return switch (workload) {
+            case "find" -> find();
+            case "persist" -> persistAndCommit();
+            case "select100" -> select100();
+            default -> throw new IllegalStateException("unknown workload '" + workload + "'");
+        };
+    }
+
+    /** {@code find} by id in a new entity manager, outside a transaction; ids cycle through all rows. */
+    private Item find() {
         long id = nextFind % ROWS + 1;
         nextFind++;
         try (EntityManager em = measured.createEntityManager()) {
@@ -129,8 +154,7 @@ public class EntityManagerBenchmark {
     }
 
     /** One new entity in a new entity manager: begin, persist, commit (the insert runs at commit). */
-    @Benchmark
-    public Item persistAndCommit() {
+    private Item persistAndCommit() {
         Item item = new Item(nextNewId++, "new item", 1);
         try (EntityManager em = measured.createEntityManager()) {
             em.getTransaction().begin();
@@ -141,8 +165,7 @@ public class EntityManagerBenchmark {
     }
 
     /** A JPQL range select returning {@link #PAGE} rows, in a new entity manager, outside a transaction. */
-    @Benchmark
-    public List<Item> select100() {
+    private List<Item> select100() {
         long first = nextPage * PAGE + 1;
         nextPage = (nextPage + 1) % (ROWS / PAGE);
         try (EntityManager em = measured.createEntityManager()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class BootstrapReport {
     private static final int FULL_RUN_JVMS = 5;
 
     private final List<Run> runs;
+    private final List<String> targets = new ArrayList<>();
+    private boolean smoke;
 
     private BootstrapReport(List<Run> runs) {
         this.runs = runs;
@@ -44,7 +47,9 @@ public final class BootstrapReport {
         }
         List<Run> runs = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.startsWith("RESULT ")).map(Run::parse).toList();
-        String section = new BootstrapReport(runs).section(args[2]);
+        BootstrapReport report = new BootstrapReport(runs);
+        String section = report.section(args[2]);
+        Files.write(Path.of(args[0] + ".targets.tsv"), report.targets, StandardCharsets.UTF_8);
         Path markdown = Path.of(args[1]);
         // Read just before writing: other sections of the file are rewritten by other scripts.
         String text = Files.readString(markdown, StandardCharsets.UTF_8);
@@ -126,7 +131,8 @@ public final class BootstrapReport {
         out.append("\n### Results\n\n");
         int fewest = runs.stream().filter(run -> run.schema().equals("create")).map(run -> point(run.side(), run.aliases(), "create"))
                 .mapToInt(Point::jvms).min().orElse(0);
-        if (fewest < FULL_RUN_JVMS) {
+        smoke = fewest < FULL_RUN_JVMS;
+        if (smoke) {
             out.append("> **SMOKE RUN: fewer than ").append(FULL_RUN_JVMS).append(" JVMs per data point.** It shows that the"
                     + " benchmark works; replace it with a full run (`benchmarks/bootstrap.sh` without arguments).\n\n");
         }
@@ -170,6 +176,9 @@ public final class BootstrapReport {
                 libraryHeap("multidb", 32), libraryHeap("plain-all", 32), 0.25);
         Point idle = point("multidb", 32, "create");
         if (idle != null) {
+            targets.add(String.join("\t", "#8", "32 idle aliases hold a handful of connections each",
+                    "max " + idle.maxConnections() + " per database", "≤ " + HANDFUL,
+                    idle.maxConnections() <= HANDFUL ? "**met**" : "**missed**", "bootstrap"));
             out.append(String.format(Locale.ROOT, "| 32 idle aliases hold a handful of connections each | max per database"
                             + " after bootstrap: %d (total %.0f) | — | — | ≤ %d | %s |%n", idle.maxConnections(),
                     idle.totalConnections(), HANDFUL, idle.maxConnections() <= HANDFUL ? "**met**" : "**missed**"));
@@ -187,15 +196,23 @@ public final class BootstrapReport {
             return;
         }
         double ratio = ours.timeMillis() / theirs.timeMillis();
+        target(target, ratio, limit);
         out.append(String.format(Locale.ROOT, "| %s | %s: %.2f / %.2f s | %.2f | %.2f | ≤ %.2f | %s |%n", target, what,
                 ours.timeMillis() / 1000, theirs.timeMillis() / 1000, ratio, ours.minTimeMillis() / theirs.minTimeMillis(),
                 limit, verdict(ratio, limit)));
     }
 
-    private static void heapRow(StringBuilder out, String target, String what, double ours, double theirs, double limit) {
+    private void heapRow(StringBuilder out, String target, String what, double ours, double theirs, double limit) {
         double ratio = ours / theirs;
+        target(target, ratio, limit);
         out.append(String.format(Locale.ROOT, "| %s | %s: %.2f / %.2f MB | %.2f | — | ≤ %.2f | %s |%n",
                 target, what, ours / MB, theirs / MB, ratio, limit, verdict(ratio, limit)));
+    }
+
+    /** A row of the summary of targets (benchmarks/report.py summary). */
+    private void target(String what, double ratio, double limit) {
+        targets.add(String.join("\t", "#8", "bootstrap: " + what, String.format(Locale.ROOT, "%.2f (medians)", ratio),
+                String.format(Locale.ROOT, "≤ %.2f", limit), smoke ? "— (smoke run)" : verdict(ratio, limit), "bootstrap"));
     }
 
     private static String verdict(double ratio, double limit) {

@@ -2,6 +2,7 @@ package dev.multidb.benchmarks.relations;
 
 import dev.multidb.MultiDbEntityManager;
 import dev.multidb.MultiDbEntityManagerFactory;
+import dev.multidb.benchmarks.Rotation;
 import dev.multidb.internal.relations.RelationGuard;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,21 +39,25 @@ import java.util.concurrent.TimeUnit;
  * {@link StockLine}s with two associations each, in the unit {@code relations} of two H2 aliases, where
  * the check ({@link RelationGuard}) is registered, against the same unit with the check taken out.
  *
- * <p>Both sides build the same unit, so routing, stickiness listeners and child sessions are the same;
- * {@link #guard} {@code off} only removes the {@link RelationGuard} instances from the session factory's
- * pre-insert, pre-update and pre-collection listener groups after bootstrap (the library has no switch
- * for it). The lines refer to products and warehouses through {@code getReference}, as an application
- * that knows the ids would: the check sees proxies of the flushing session, its common case. The lines are
- * deleted after each invocation, so every invocation inserts into the same table.
+ * <p>Each fork builds the unit twice, on two pairs of H2 databases: as bootstrapped ({@code on}) and with the
+ * {@link RelationGuard} instances removed from the session factory's pre-insert, pre-update and
+ * pre-collection listener groups ({@code off}; the library has no switch for it). Routing, stickiness
+ * listeners and child sessions are the same. Iterations alternate between the two ({@link #rotation}), so
+ * the sides run seconds apart in one warmed-up JVM; {@code benchmarks/report.py} splits the per-iteration
+ * scores again and pairs neighbours. The lines refer to products and warehouses through
+ * {@code getReference}, as an application that knows the ids would: the check sees proxies of the flushing
+ * session, its common case. The lines are deleted after each invocation, so every invocation inserts into
+ * the same, empty table.
  *
  * <p>Average time per flush of 1 000 lines: the ratio {@code on/off} is the check's cost (1.05 = 5%).
+ * Defaults: 4 forks, warm-up 26 × 1 s, measurement 16 × 1 s (eight of each side).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
-@Warmup(iterations = 5, time = 5)
-@Measurement(iterations = 5, time = 4)
+@Warmup(iterations = 26, time = 1)
+@Measurement(iterations = 16, time = 1)
 public class RelationGuardBenchmark {
 
     /** New entities per flush. */
@@ -62,29 +68,42 @@ public class RelationGuardBenchmark {
     private static final List<EventType<?>> GUARDED = List.of(EventType.PRE_INSERT, EventType.PRE_UPDATE,
             EventType.PRE_COLLECTION_RECREATE, EventType.PRE_COLLECTION_UPDATE);
 
-    /** {@code on}: the unit as bootstrapped; {@code off}: the relation guard removed. */
-    @Param({"on", "off"})
-    public String guard;
+    /** {@code on}: the unit as bootstrapped; {@code off}: the relation guard removed; one per iteration. */
+    @Param({"flush:on flush:off"})
+    public String rotation;
 
+    private MultiDbEntityManagerFactory on;
+    private MultiDbEntityManagerFactory off;
+    private Rotation<MultiDbEntityManagerFactory> turns;
     private MultiDbEntityManagerFactory factory;
 
     @Setup(Level.Trial)
     public void start() {
-        factory = (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory("relations");
-        int guards = guards(factory);
-        if (guards == 0) {
+        on = unit("on");
+        off = unit("off");
+        if (guards(on) == 0 || guards(off) == 0) {
             throw new IllegalStateException("No RelationGuard is registered: the unit must have two databases");
         }
-        switch (guard) {
-            case "on" -> { }
-            case "off" -> {
-                removeGuards(factory);
-                if (guards(factory) != 0) {
-                    throw new IllegalStateException("The relation guard could not be removed");
-                }
-            }
-            default -> throw new IllegalArgumentException("guard must be on or off, not '" + guard + "'");
+        removeGuards(off);
+        if (guards(off) != 0) {
+            throw new IllegalStateException("The relation guard could not be removed");
         }
+        turns = Rotation.parse(rotation, side -> switch (side) {
+            case "on" -> on;
+            case "off" -> off;
+            default -> throw new IllegalArgumentException("guard must be on or off, not '" + side + "'");
+        });
+        load(on);
+        load(off);
+    }
+
+    private static MultiDbEntityManagerFactory unit(String name) {
+        return (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory("relations", Map.of(
+                "multidb.databases.default.url", "jdbc:h2:mem:bench-relations-" + name + "-default;DB_CLOSE_DELAY=-1",
+                "multidb.databases.other.url", "jdbc:h2:mem:bench-relations-" + name + "-other;DB_CLOSE_DELAY=-1"));
+    }
+
+    private static void load(MultiDbEntityManagerFactory factory) {
         try (EntityManager em = factory.createEntityManager()) {
             em.getTransaction().begin();
             for (long id = 1; id <= PRODUCTS; id++) {
@@ -95,6 +114,12 @@ public class RelationGuardBenchmark {
             }
             em.getTransaction().commit();
         }
+    }
+
+    /** The next side of the rotation. */
+    @Setup(Level.Iteration)
+    public void nextTurn() {
+        factory = turns.next().side();
     }
 
     /** Empties the lines table, so that every invocation inserts into the same, empty table. */
@@ -108,15 +133,20 @@ public class RelationGuardBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws SQLException {
-        try (Connection connection = factory.dataSource("default").getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from StockLine")) {
-            rows.next();
-            if (rows.getLong(1) != 0) {
-                throw new IllegalStateException("Lines were left behind: the invocations did not start alike");
+        try {
+            for (MultiDbEntityManagerFactory unit : List.of(on, off)) {
+                try (Connection connection = unit.dataSource("default").getConnection();
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("select count(*) from StockLine")) {
+                    rows.next();
+                    if (rows.getLong(1) != 0) {
+                        throw new IllegalStateException("Lines were left behind: the invocations did not start alike");
+                    }
+                }
             }
         } finally {
-            factory.close();
+            on.close();
+            off.close();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.multidb.benchmarks.replicas;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.MultiDbEntityManagerFactory;
+import dev.multidb.benchmarks.Rotation;
 import dev.multidb.benchmarks.Item;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -42,9 +43,11 @@ import javax.sql.DataSource;
  * ShardingSphere-JDBC 5.5.2's read/write splitting over the same three servers.
  *
  * <p>Each fork starts its own three servers ({@link StreamingServers}), writes {@value #ROWS} rows on the
- * primary, waits until both replicas have replayed them, builds the one factory of {@link #setup}, checks
- * that it sees every row and that its reads go where they should (replicas in turn, or the primary), then
- * measures. The operation is what a web request does for one read: a new entity manager, {@code find} by
+ * primary, waits until both replicas have replayed them, builds the three factories, checks that each sees
+ * every row and that its reads go where they should (replicas in turn, or the primary), then measures them
+ * one per iteration, in the order of {@link #rotation}, round after round: the three sides run seconds apart
+ * in one warmed-up JVM ({@code benchmarks/report.py} splits JMH's per-iteration scores again). It
+ *  * measures. The operation is what a web request does for one read: a new entity manager, {@code find} by
  * an assigned id (ShardingSphere cannot do generated ids with Hibernate), close; outside a transaction.
  * Two threads, each walking the ids from its own random start.
  *
@@ -54,17 +57,17 @@ import javax.sql.DataSource;
  * "how many times the reads of (b) or (c)".
  *
  * <p>All three servers and the benchmark share this machine's cores, so spreading reads over replicas
- * cannot add capacity here: the ratios measure what the routing costs, not what replicas gain. Run it
- * with the JMH jar directly ({@code java -jar benchmarks/target/benchmarks.jar ReplicaReadBenchmark});
- * {@code benchmarks/run.sh}'s report only knows {@code EntityManagerBenchmark}.
+ * cannot add capacity here: the ratios measure what the routing costs, not what replicas gain. Defaults: 4
+ * forks, warm-up 30 × 2.5 s (25 s for each side: ShardingSphere looked several times slower after 10 s),
+ * measurement 9 × 2.5 s (three of each side).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
-@Warmup(iterations = 5, time = 6)      // >= 25 s: with 10 s ShardingSphere looked several times slower
-@Measurement(iterations = 5, time = 4)
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
+@Warmup(iterations = 30, time = 2500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 9, time = 2500, timeUnit = TimeUnit.MILLISECONDS)
 public class ReplicaReadBenchmark {
 
     /** Rows written on the primary before measuring; ids 1..ROWS. */
@@ -74,15 +77,18 @@ public class ReplicaReadBenchmark {
     private static final int POOL_SIZE = 10;
 
     /**
-     * {@code multidbReplicas}: (a) multidb, primary {@code default} and replicas {@code replica1},
-     * {@code replica2}; {@code multidbPrimary}: (b) multidb, {@code default} only; {@code shardingSphere}:
-     * (c) Hibernate over ShardingSphere-JDBC read/write splitting (round robin over both replicas).
+     * The side of each iteration, in turn: {@code multidbReplicas}: (a) multidb, primary {@code default} and
+     * replicas {@code replica1}, {@code replica2}; {@code multidbPrimary}: (b) multidb, {@code default} only;
+     * {@code shardingSphere}: (c) Hibernate over ShardingSphere-JDBC read/write splitting (round robin over
+     * both replicas).
      */
-    @Param({"multidbReplicas", "multidbPrimary", "shardingSphere"})
-    public String setup;
+    @Param({"read:multidbReplicas read:multidbPrimary read:shardingSphere"})
+    public String rotation;
 
     private StreamingServers servers;
-    private EntityManagerFactory factory;
+    private final Map<String, EntityManagerFactory> factories = new LinkedHashMap<>();
+    private Rotation<EntityManagerFactory> turns;
+    private volatile EntityManagerFactory factory;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     /** Each benchmark thread's position in the ids. */
@@ -116,14 +122,26 @@ public class ReplicaReadBenchmark {
                 + " from generate_series(1, " + ROWS + ") g");
         StreamingServers.execute(primary, "analyze Item");
         servers.awaitReplication();
-        factory = switch (setup) {
-            case "multidbReplicas", "multidbPrimary" -> multidb(setup.equals("multidbReplicas"));
-            case "shardingSphere" -> shardingSphere();
-            default -> throw new IllegalArgumentException("setup must be multidbReplicas, multidbPrimary or"
-                    + " shardingSphere, not '" + setup + "'");
-        };
-        checkRows();
-        checkRouting();
+        factories.put("multidbReplicas", multidbFactory("multidbReplicas", true));
+        factories.put("multidbPrimary", multidbFactory("multidbPrimary", false));
+        factories.put("shardingSphere", shardingSphere());
+        for (Map.Entry<String, EntityManagerFactory> side : factories.entrySet()) {
+            checkRows(side.getKey(), side.getValue());
+            checkRouting(side.getKey(), side.getValue());
+        }
+        turns = Rotation.parse(rotation, side -> {
+            EntityManagerFactory found = factories.get(side);
+            if (found == null) {
+                throw new IllegalArgumentException("side must be one of " + factories.keySet() + ", not '" + side + "'");
+            }
+            return found;
+        });
+    }
+
+    /** The next side of the rotation. */
+    @Setup(Level.Iteration)
+    public void nextTurn() {
+        factory = turns.next().side();
     }
 
     private Map<String, Object> multidbProperties(boolean replicas) {
@@ -144,16 +162,12 @@ public class ReplicaReadBenchmark {
         return properties;
     }
 
-    private MultiDbEntityManagerFactory multidbFactory(boolean replicas) {
-        PersistenceConfiguration configuration = new PersistenceConfiguration("replica-read-" + setup)
+    private MultiDbEntityManagerFactory multidbFactory(String name, boolean replicas) {
+        PersistenceConfiguration configuration = new PersistenceConfiguration("replica-read-" + name)
                 .provider("dev.multidb.MultiDbPersistenceProvider")
                 .managedClass(Item.class)
                 .properties(multidbProperties(replicas));
         return (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory(configuration);
-    }
-
-    private EntityManagerFactory multidb(boolean replicas) {
-        return multidbFactory(replicas);
     }
 
     private HikariDataSource pool(String name, String url, boolean readOnly) {
@@ -213,7 +227,7 @@ public class ReplicaReadBenchmark {
         return Persistence.createEntityManagerFactory(configuration);
     }
 
-    private void checkRows() {
+    private static void checkRows(String setup, EntityManagerFactory factory) {
         try (EntityManager em = factory.createEntityManager()) {
             long count = em.createQuery("select count(e) from Item e", Long.class).getSingleResult();
             if (count != ROWS || em.find(Item.class, (long) ROWS) == null) {
@@ -227,7 +241,7 @@ public class ReplicaReadBenchmark {
      * reads ten rows; ShardingSphere: {@code inet_server_port()} through the measured factory, a select
      * its rule sends to the replicas.
      */
-    private void checkRouting() {
+    private void checkRouting(String setup, EntityManagerFactory factory) {
         Set<String> seen = new TreeSet<>();
         Set<String> expected = new TreeSet<>();
         if (setup.equals("shardingSphere")) {
@@ -240,7 +254,7 @@ public class ReplicaReadBenchmark {
             expected.add(String.valueOf(servers.replicaPort(2)));
         } else {
             boolean replicas = setup.equals("multidbReplicas");
-            try (MultiDbEntityManagerFactory check = multidbFactory(replicas)) {
+            try (MultiDbEntityManagerFactory check = multidbFactory(setup + "-check", replicas)) {
                 check.addStatementListener((alias, sql) -> {
                     synchronized (seen) {
                         seen.add(alias);
@@ -261,8 +275,8 @@ public class ReplicaReadBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        if (factory != null) {
-            factory.close();
+        for (EntityManagerFactory each : factories.values()) {
+            each.close();
         }
         for (AutoCloseable closeable : closeables) {
             try {
