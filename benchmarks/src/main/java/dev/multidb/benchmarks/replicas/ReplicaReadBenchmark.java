@@ -65,7 +65,7 @@ import javax.sql.DataSource;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
-@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"})
+@Fork(value = 4, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=slf4j"})
 @Warmup(iterations = 30, time = 2500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 9, time = 2500, timeUnit = TimeUnit.MILLISECONDS)
 public class ReplicaReadBenchmark {

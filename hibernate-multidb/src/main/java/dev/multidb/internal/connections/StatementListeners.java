@@ -22,6 +22,9 @@ public final class StatementListeners {
 
     /** Tells every listener, in registration order. A listener's exception propagates to the sender. */
     void fire(String alias, String sql) {
+        if (listeners.isEmpty()) {
+            return;
+        }
         for (StatementListener listener : listeners) {
             listener.onStatement(alias, sql);
         }

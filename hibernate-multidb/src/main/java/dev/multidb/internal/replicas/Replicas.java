@@ -43,11 +43,11 @@ public final class Replicas {
     }
 
     public boolean hasReplicas(String alias) {
-        return byPrimary.containsKey(alias);
+        return !byPrimary.isEmpty() && byPrimary.containsKey(alias);
     }
 
     public boolean isReplica(String alias) {
-        return byReplica.containsKey(alias);
+        return !byReplica.isEmpty() && byReplica.containsKey(alias);
     }
 
     /** The primary of a replica; the alias itself otherwise. */
@@ -62,6 +62,9 @@ public final class Replicas {
      * @param wroteInTransaction whether the current transaction wrote to {@code alias}
      */
     public String readAlias(String alias, boolean wroteInTransaction) {
+        if (byPrimary.isEmpty()) {
+            return alias;
+        }
         ReplicaSet set = byPrimary.get(alias);
         if (set == null || wroteInTransaction || PrimaryScope.active()) {
             return alias;

@@ -9,11 +9,9 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.SessionBuilder;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -32,7 +30,8 @@ final class ChildSessions {
     private static final String LEGACY_STORE_MODE = "javax.persistence.cache.storeMode";
 
     private final MultiDbRuntime runtime;
-    private final Map<String, Session> open = new LinkedHashMap<>(4);
+    /** The open children in the order they were opened: immutable while there is at most one (most units of work). */
+    private Map<String, Session> open = Map.of();
     private Map<String, Object> properties = Map.of();
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
@@ -59,18 +58,27 @@ final class ChildSessions {
             if (cacheRetrieveMode != CacheRetrieveMode.USE) {
                 session.setCacheRetrieveMode(cacheRetrieveMode);
             }
-            CacheStoreMode storeMode = replicaCacheStoreMode(alias, cacheStoreMode);
+            boolean replica = runtime.replicas().isReplica(alias);
+            CacheStoreMode storeMode = replica ? CacheStoreMode.BYPASS : cacheStoreMode;
             if (storeMode != CacheStoreMode.USE) {
                 session.setCacheStoreMode(storeMode);
             }
-            for (Map.Entry<String, Object> property : properties.entrySet()) {
-                setProperty(alias, session, property.getKey(), property.getValue());
+            if (!properties.isEmpty()) {
+                for (Map.Entry<String, Object> property : properties.entrySet()) {
+                    setProperty(alias, session, property.getKey(), property.getValue());
+                }
             }
-            if (runtime.replicas().isReplica(alias)) {
+            if (replica) {
                 // Hibernate's find and refresh read the store mode from the session's properties.
                 session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
             }
-            open.put(alias, session);
+            if (open.isEmpty()) {
+                open = Map.of(alias, session);
+            } else {
+                Map<String, Session> more = new LinkedHashMap<>(open);
+                more.put(alias, session);
+                open = more;
+            }
         }
         if (transaction != null) {
             transaction.enlist(alias, session);
@@ -167,9 +175,7 @@ final class ChildSessions {
             return;
         }
         RuntimeException failure = null;
-        List<Map.Entry<String, Session>> sessions = new ArrayList<>(open.entrySet());
-        open.clear();
-        for (Map.Entry<String, Session> child : sessions) {
+        for (Map.Entry<String, Session> child : open.entrySet()) {
             try {
                 if (runtime.tracksInstances()) {
                     DetachedProxies.stick(child.getKey(), child.getValue());
@@ -183,6 +189,7 @@ final class ChildSessions {
                 }
             }
         }
+        open = Map.of();
         if (failure != null) {
             throw failure;
         }

@@ -3,6 +3,7 @@ package dev.multidb.internal.session;
 import dev.multidb.PartialCommitException;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.RollbackException;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
@@ -27,7 +28,7 @@ import java.util.Map;
 final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
-    private final Map<String, Transaction> enlisted = new LinkedHashMap<>(4);
+    private Map<String, Transaction> enlisted = Map.of();
     private Set<String> written = Set.of();
     private final Replicas replicas;
     private boolean active;
@@ -61,6 +62,9 @@ final class MultiDbTransaction implements EntityTransaction {
                 transaction.setTimeout(timeout);
             }
             transaction.begin();
+            if (enlisted.isEmpty()) {
+                enlisted = new LinkedHashMap<>(4);
+            }
             enlisted.put(alias, transaction);
         }
     }
@@ -96,7 +100,7 @@ final class MultiDbTransaction implements EntityTransaction {
         try {
             for (Map.Entry<String, Transaction> entry : pending) {
                 try {
-                    entry.getValue().commit();
+                    commitFlushed(entry.getKey(), entry.getValue());
                 } catch (RuntimeException e) {
                     List<String> rolledBack = rollBackFrom(pending, committed.size());
                     if (committed.isEmpty()) {
@@ -113,6 +117,27 @@ final class MultiDbTransaction implements EntityTransaction {
             }
         } finally {
             finish();
+        }
+    }
+
+    /**
+     * Commits one alias's transaction, whose child was flushed by {@link #commit()} already: Hibernate's own
+     * flush before completion would only look for changes again, so it is switched off for the commit.
+     */
+    private void commitFlushed(String alias, Transaction transaction) {
+        Session child = children.peek(alias);
+        FlushMode mode = child == null ? null : child.getHibernateFlushMode();
+        if (mode == null || mode == FlushMode.MANUAL) {
+            transaction.commit();
+            return;
+        }
+        child.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            transaction.commit();
+        } finally {
+            if (child.isOpen()) {
+                child.setHibernateFlushMode(mode);
+            }
         }
     }
 
@@ -148,7 +173,7 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     private void finish() {
-        enlisted.clear();
+        enlisted = Map.of();
         written = Set.of();
         active = false;
         rollbackOnly = false;
