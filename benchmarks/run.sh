@@ -18,7 +18,7 @@ cd "$root"
 
 mode=${1:-full}
 case "$mode" in
-    full)  jmh_options=(); bootstrap_jvms=5; migrate_rounds=9 ;;
+    full)  jmh_options=(); bootstrap_jvms=5; migrate_rounds=7 ;;
     smoke) jmh_options=(-f 1 -wi 6 -i 6 -w 300ms -r 300ms); bootstrap_jvms=1; migrate_rounds=1 ;;
     *) echo "usage: benchmarks/run.sh [full|smoke]" >&2; exit 2 ;;
 esac

@@ -251,8 +251,31 @@ class CrossDatabaseSafetyTest {
             StatementRecorder statements = new StatementRecorder();
             factory.addStatementListener(statements);
             assertThat(MultiDb.aliasOf(detached.getEditor())).isEqualTo("other");
-            assertThatThrownBy(() -> detached.getEditor().getName()).isInstanceOf(LazyInitializationException.class);
+            assertThatThrownBy(() -> detached.getEditor().getName()).isInstanceOf(LazyInitializationException.class)
+                    .hasMessage("Could not initialize proxy [dev.multidb.testmodel.Person#" + editor.getId() + "] - no"
+                            + " session. It was loaded from database 'other', and a lazy load only ever reads the"
+                            + " database its owner came from, through the session that loaded it, which is closed."
+                            + " Load it while that entity manager is open (a fetch join, Hibernate.initialize), or"
+                            + " find it again with em.using(\"other\").find(...).");
             assertThat(statements.statements()).isEmpty();
+        }
+    }
+
+    @Test
+    void plainHibernateUnitsInTheSameJvmKeepHibernatesOwnProxies() {
+        EntityManagerFactory plain = Persistence.createEntityManagerFactory("plain");
+        try {
+            Person person = new Person("Plain");
+            plain.runInTransaction(em -> em.persist(person));
+            Person reference;
+            try (var em = plain.createEntityManager()) {
+                reference = em.getReference(Person.class, person.getId());
+            }
+            assertThatThrownBy(reference::getName).isInstanceOf(LazyInitializationException.class)
+                    .hasMessage("Could not initialize proxy [dev.multidb.testmodel.Person#" + person.getId()
+                            + "] - no session");
+        } finally {
+            plain.close();
         }
     }
 
