@@ -15,6 +15,7 @@ import dev.multidb.properties.model.Shard;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.RollbackException;
+import net.jqwik.api.statistics.Statistics;
 import org.hibernate.Hibernate;
 import org.hibernate.LazyInitializationException;
 
@@ -57,6 +58,19 @@ final class RoutingRun {
     private final StepChecks checks;
     private MultiDbEntityManager em;
     private int labels;
+
+    /**
+     * The body of the property, on whichever databases {@code factory} has: runs one generated unit of work
+     * (failing on a misrouted statement or on rows that differ from the model's) and records what it did
+     * in jqwik's statistics.
+     */
+    static void check(MultiDbEntityManagerFactory factory, StatementLog log, List<Action> actions) {
+        RoutingRun run = new RoutingRun(factory, log, KnownBug.avoided());
+        int statements = run.run(actions);
+        run.outcomes().forEach(outcome -> Statistics.label("steps").collect(outcome));
+        Statistics.label("statements checked per sequence")
+                .collect(statements == 0 ? "0" : statements < 10 ? "1-9" : statements < 30 ? "10-29" : "30+");
+    }
 
     RoutingRun(MultiDbEntityManagerFactory factory, StatementLog log, Set<KnownBug> avoided) {
         this.factory = factory;

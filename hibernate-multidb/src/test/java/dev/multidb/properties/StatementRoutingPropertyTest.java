@@ -7,7 +7,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
@@ -71,10 +70,6 @@ class StatementRoutingPropertyTest {
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.FULL)
     void everyStatementGoesWhereTheRoutersSay(@ForAll("unitsOfWork") List<Action> actions) {
-        RoutingRun run = new RoutingRun(factory, log, KnownBug.avoided());
-        int statements = run.run(actions);
-        run.outcomes().forEach(outcome -> Statistics.label("steps").collect(outcome));
-        Statistics.label("statements checked per sequence")
-                .collect(statements == 0 ? "0" : statements < 10 ? "1-9" : statements < 30 ? "10-29" : "30+");
+        RoutingRun.check(factory, log, actions);
     }
 }
