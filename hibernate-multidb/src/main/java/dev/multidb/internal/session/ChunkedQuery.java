@@ -26,9 +26,6 @@ import java.util.stream.Stream;
  */
 final class ChunkedQuery<X> extends ForwardingQuery<X> {
 
-    /** Below this many bound values no statement can reach a limit; the query's tree is not looked at. */
-    private static final int SURELY_BELOW = 1_024;
-
     private final SqmStatement<?> statement;
     private final ParameterLimit limit;
 
@@ -143,7 +140,9 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
                 values++;
             }
         }
-        if (lists == null || values < SURELY_BELOW) {
+        // Up to a quarter of the limit, only a list used four times or more could reach it: the query's tree
+        // is not looked at.
+        if (lists == null || values <= limit.max() / 4) {
             return null;
         }
         return plan(lists);
