@@ -33,6 +33,7 @@ public final class RouterChain {
 
     private final DatabaseRouter[] routers;
     private final Set<String> aliases;
+    private final boolean onlyDefault;
     private final Function<Object, String> stickiness;
 
     /**
@@ -48,6 +49,7 @@ public final class RouterChain {
             Objects.requireNonNull(router, "routers must not contain null");
         }
         this.aliases = Set.copyOf(aliases);
+        this.onlyDefault = this.aliases.equals(Set.of(DEFAULT));
         this.stickiness = Objects.requireNonNull(stickiness, "stickiness");
     }
 
@@ -150,7 +152,8 @@ public final class RouterChain {
                 }
             }
         }
-        if (instance != null) {
+        // A unit whose only database is 'default' needs no hint: every answer would be 'default'.
+        if (instance != null && !onlyDefault) {
             String stuck = stickiness.apply(instance);
             if (stuck != null) {
                 return stuck;
