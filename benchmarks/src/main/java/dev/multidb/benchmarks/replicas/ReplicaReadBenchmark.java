@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.MultiDbEntityManagerFactory;
 import dev.multidb.benchmarks.Rotation;
 import dev.multidb.benchmarks.Item;
+import dev.multidb.testservers.StreamingCluster;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -42,7 +43,7 @@ import javax.sql.DataSource;
  * replicas ({@code replica-of}), hibernate-multidb on the primary alone, and plain Hibernate over
  * ShardingSphere-JDBC 5.5.2's read/write splitting over the same three servers.
  *
- * <p>Each fork starts its own three servers ({@link StreamingServers}), writes {@value #ROWS} rows on the
+ * <p>Each fork starts its own three servers ({@link StreamingCluster}), writes {@value #ROWS} rows on the
  * primary, waits until both replicas have replayed them, builds the three factories, checks that each sees
  * every row and that its reads go where they should (replicas in turn, or the primary), then measures them
  * one per iteration, in the order of {@link #rotation}, round after round: the three sides run seconds apart
@@ -85,7 +86,7 @@ public class ReplicaReadBenchmark {
     @Param({"read:multidbReplicas read:multidbPrimary read:shardingSphere"})
     public String rotation;
 
-    private StreamingServers servers;
+    private StreamingCluster servers;
     private final Map<String, EntityManagerFactory> factories = new LinkedHashMap<>();
     private Rotation<EntityManagerFactory> turns;
     private volatile EntityManagerFactory factory;
@@ -113,14 +114,14 @@ public class ReplicaReadBenchmark {
     }
 
     private void prepare() throws Exception {
-        servers = StreamingServers.start(2);
-        StreamingServers.execute(servers.primaryUrl("postgres"), "create database " + DATABASE);
+        servers = StreamingCluster.start(2);
+        StreamingCluster.execute(servers.primaryUrl("postgres"), "create database " + DATABASE);
         String primary = servers.primaryUrl(DATABASE);
-        StreamingServers.execute(primary,
+        StreamingCluster.execute(primary,
                 "create table Item (id bigint primary key, name varchar(255), quantity integer not null)");
-        StreamingServers.execute(primary, "insert into Item (id, name, quantity) select g, 'item ' || g, g % 100"
+        StreamingCluster.execute(primary, "insert into Item (id, name, quantity) select g, 'item ' || g, g % 100"
                 + " from generate_series(1, " + ROWS + ") g");
-        StreamingServers.execute(primary, "analyze Item");
+        StreamingCluster.execute(primary, "analyze Item");
         servers.awaitReplication();
         factories.put("multidbReplicas", multidbFactory("multidbReplicas", true));
         factories.put("multidbPrimary", multidbFactory("multidbPrimary", false));
@@ -156,7 +157,7 @@ public class ReplicaReadBenchmark {
             }
         }
         for (String alias : aliases) {
-            properties.put("multidb.databases." + alias + ".username", StreamingServers.USER);
+            properties.put("multidb.databases." + alias + ".username", StreamingCluster.USER);
             properties.put("multidb.databases." + alias + ".password", "postgres");   // trust: any will do
         }
         return properties;
@@ -174,7 +175,7 @@ public class ReplicaReadBenchmark {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
-        config.setUsername(StreamingServers.USER);
+        config.setUsername(StreamingCluster.USER);
         config.setPassword("postgres");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);

@@ -8,6 +8,7 @@ import dev.multidb.MultiDbEntityManagerFactory;
 import dev.multidb.ReadOnlyDatabaseException;
 import dev.multidb.demo.PrimaryReplicaRouter;
 import dev.multidb.internal.replicas.Replicas;
+import dev.multidb.testservers.StreamingCluster;
 import jakarta.persistence.Persistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

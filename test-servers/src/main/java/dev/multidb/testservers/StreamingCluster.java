@@ -1,4 +1,4 @@
-package dev.multidb.it.replicas;
+package dev.multidb.testservers;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -46,9 +46,10 @@ import java.util.stream.Stream;
  * that went away and came back. The data directories live under {@code target/} and are removed by
  * {@link #close()}.
  */
-final class StreamingCluster implements AutoCloseable {
+public final class StreamingCluster implements AutoCloseable {
 
-    private static final String USER = "postgres";
+    /** The superuser every server of the cluster trusts. */
+    public static final String USER = "postgres";
 
     private final Path root;
     private final Path primaryDirectory;
@@ -65,7 +66,7 @@ final class StreamingCluster implements AutoCloseable {
     }
 
     /** Starts a primary and {@code replicaCount} streaming standbys of it. */
-    static StreamingCluster start(int replicaCount) throws IOException, SQLException {
+    public static StreamingCluster start(int replicaCount) throws IOException, SQLException {
         Path root = Paths.get(System.getProperty("multidb.it.workdir", "target")).toAbsolutePath()
                 .resolve("replicas-pg").resolve(Long.toString(ProcessHandle.current().pid()));
         deleteRecursively(root);
@@ -155,20 +156,25 @@ final class StreamingCluster implements AutoCloseable {
         }
     }
 
-    String primaryUrl(String database) {
+    public String primaryUrl(String database) {
         return url(primaryPort, database);
     }
 
     /** {@code index} counts from 1, as the aliases {@code replica1}, {@code replica2} do. */
-    String replicaUrl(int index, String database) {
+    public String replicaUrl(int index, String database) {
         return url(replicaPorts.get(index - 1), database);
     }
 
-    int replicaCount() {
+    /** The port of replica {@code index} (1-based). */
+    public int replicaPort(int index) {
+        return replicaPorts.get(index - 1);
+    }
+
+    public int replicaCount() {
         return replicaPorts.size();
     }
 
-    String user() {
+    public String user() {
         return USER;
     }
 
@@ -176,18 +182,18 @@ final class StreamingCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    static Connection connect(String url) throws SQLException {
+    public static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, USER, "");
     }
 
     /** Creates a database on the primary and waits until both standbys have it too. */
-    void createDatabase(String name) throws SQLException {
+    public void createDatabase(String name) throws SQLException {
         execute(primaryUrl("postgres"), "create database " + name);
         awaitReplication();
     }
 
     /** Waits until every running standby has replayed everything the primary has written so far. */
-    void awaitReplication() throws SQLException {
+    public void awaitReplication() throws SQLException {
         String lsn = single(primaryUrl("postgres"), "select pg_current_wal_insert_lsn()::text");
         long deadline = System.nanoTime() + 20_000_000_000L;
         for (int index = 1; index <= replicaCount(); index++) {
@@ -202,7 +208,7 @@ final class StreamingCluster implements AutoCloseable {
     }
 
     /** Stops WAL replay on every standby and waits until it has stopped: from now on they lag. */
-    void pauseReplay() throws SQLException {
+    public void pauseReplay() throws SQLException {
         for (int index = 1; index <= replicaCount(); index++) {
             String url = replicaUrl(index, "postgres");
             execute(url, "select pg_wal_replay_pause()");
@@ -212,14 +218,14 @@ final class StreamingCluster implements AutoCloseable {
         }
     }
 
-    void resumeReplay() throws SQLException {
+    public void resumeReplay() throws SQLException {
         for (int index = 1; index <= replicaCount(); index++) {
             execute(replicaUrl(index, "postgres"), "select pg_wal_replay_resume()");
         }
     }
 
     /** Facts that show the topology: which servers are standbys, and the primary's WAL senders. */
-    Map<String, String> topology() throws SQLException {
+    public Map<String, String> topology() throws SQLException {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("primary in recovery", single(primaryUrl("postgres"), "select pg_is_in_recovery()::text"));
         for (int index = 1; index <= replicaCount(); index++) {
@@ -233,23 +239,23 @@ final class StreamingCluster implements AutoCloseable {
     }
 
     /** Fast shutdown of a standby: its sessions are terminated, new connections are refused. */
-    void stopReplica(int index) throws IOException {
+    public void stopReplica(int index) throws IOException {
         replicas.get(index - 1).close();
     }
 
     /** Starts a stopped standby again, over its data directory and on its port. */
-    void startReplica(int index) throws IOException {
+    public void startReplica(int index) throws IOException {
         replicas.set(index - 1, server(replicaDirectories.get(index - 1), replicaPorts.get(index - 1)));
     }
 
-    static void execute(String url, String sql) throws SQLException {
+    public static void execute(String url, String sql) throws SQLException {
         try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** The first column of the first row, as text, or {@code null} when there is no row. */
-    static String single(String url, String sql) throws SQLException {
+    public static String single(String url, String sql) throws SQLException {
         try (Connection connection = connect(url);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
