@@ -9,9 +9,9 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.SessionBuilder;
 
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -28,10 +28,18 @@ final class ChildSessions {
 
     private static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
     private static final String LEGACY_STORE_MODE = "javax.persistence.cache.storeMode";
+    private static final String[] NO_ALIASES = {};
+    private static final Session[] NO_SESSIONS = {};
 
     private final MultiDbRuntime runtime;
-    /** The open children in the order they were opened: immutable while there is at most one (most units of work). */
-    private Map<String, Session> open = Map.of();
+    /*
+     * The open children in the order they were opened, as two arrays rather than a map: most units of work
+     * use one alias, and opening, looking up and closing their child must not allocate more than Hibernate's
+     * own session does.
+     */
+    private String[] aliases = NO_ALIASES;
+    private Session[] sessions = NO_SESSIONS;
+    private int count;
     private Map<String, Object> properties = Map.of();
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
@@ -48,7 +56,7 @@ final class ChildSessions {
 
     /** The child of {@code alias}, opened if needed and enlisted in the active transaction. */
     Session get(String alias) {
-        Session session = open.get(alias);
+        Session session = peek(alias);
         if (session == null) {
             session = open(alias);
             // Only what differs from a new session's defaults is set: opening a child is on every request's path.
@@ -72,13 +80,7 @@ final class ChildSessions {
                 // Hibernate's find and refresh read the store mode from the session's properties.
                 session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
             }
-            if (open.isEmpty()) {
-                open = Map.of(alias, session);
-            } else {
-                Map<String, Session> more = new LinkedHashMap<>(open);
-                more.put(alias, session);
-                open = more;
-            }
+            add(alias, session);
         }
         if (transaction != null) {
             transaction.enlist(alias, session);
@@ -116,27 +118,51 @@ final class ChildSessions {
         return runtime.replicas().isReplica(alias) ? CacheStoreMode.BYPASS : mode;
     }
 
-    /** The child already open for {@code alias}, or {@code null}; never opens one. */
-    Session peek(String alias) {
-        return open.get(alias);
+    private void add(String alias, Session session) {
+        if (count == aliases.length) {
+            aliases = Arrays.copyOf(aliases, Math.max(1, count * 2));
+            sessions = Arrays.copyOf(sessions, Math.max(1, count * 2));
+        }
+        aliases[count] = alias;
+        sessions[count] = session;
+        count++;
     }
 
-    /** The alias whose child manages {@code entity}, or {@code null} when none does. */
-    String managing(Object entity) {
-        for (Map.Entry<String, Session> child : open.entrySet()) {
-            if (child.getValue().contains(entity)) {
-                return child.getKey();
+    /** The child already open for {@code alias}, or {@code null}; never opens one. */
+    Session peek(String alias) {
+        for (int i = 0; i < count; i++) {
+            if (aliases[i].equals(alias)) {
+                return sessions[i];
             }
         }
         return null;
     }
 
-    Collection<String> aliases() {
-        return open.keySet();
+    /** The alias whose child manages {@code entity}, or {@code null} when none does. */
+    String managing(Object entity) {
+        for (int i = 0; i < count; i++) {
+            if (sessions[i].contains(entity)) {
+                return aliases[i];
+            }
+        }
+        return null;
     }
 
-    Collection<Session> sessions() {
-        return open.values();
+    /** The aliases of the open children, in the order they were opened (a copy). */
+    List<String> aliases() {
+        return List.of(Arrays.copyOf(aliases, count));
+    }
+
+    /** Whether a flush may move changed instances to another alias first (routers or replicas). */
+    boolean relocatesWrites() {
+        return runtime.chain().hasRouters() || runtime.replicas().any();
+    }
+
+    /** Enlists every open child in {@code transaction}, which has just begun. */
+    void enlistOpen(MultiDbTransaction transaction) {
+        for (int i = 0; i < count; i++) {
+            transaction.enlist(aliases[i], sessions[i]);
+        }
     }
 
     /**
@@ -145,42 +171,39 @@ final class ChildSessions {
      * the router on every write.
      */
     void flushAll() {
-        if (runtime.chain().hasRouters() || runtime.replicas().any()) {
+        if (relocatesWrites()) {
             WriteRelocation.apply(this, runtime);
         }
-        for (Session session : open.values()) {
-            session.flush();
+        for (int i = 0; i < count; i++) {
+            sessions[i].flush();
         }
     }
 
     /** Whether {@code entity}, managed by {@code alias}'s child, has a row already (its insert was sent). */
     boolean existsInDatabase(String alias, Object entity) {
-        EntityEntry entry = open.get(alias).unwrap(SessionImplementor.class).getPersistenceContextInternal()
+        EntityEntry entry = peek(alias).unwrap(SessionImplementor.class).getPersistenceContextInternal()
                 .getEntry(entity);
         return entry == null || entry.isExistsInDatabase();
     }
 
     void clearAll() {
-        for (Map.Entry<String, Session> child : open.entrySet()) {
+        for (int i = 0; i < count; i++) {
             if (runtime.tracksInstances()) {
-                DetachedProxies.stick(child.getKey(), child.getValue());
+                DetachedProxies.stick(aliases[i], sessions[i]);
             }
-            child.getValue().clear();
+            sessions[i].clear();
         }
     }
 
     /** Closes every child; the first failure is rethrown after all were tried. */
     void closeAll() {
-        if (open.isEmpty()) {
-            return;
-        }
         RuntimeException failure = null;
-        for (Map.Entry<String, Session> child : open.entrySet()) {
+        for (int i = 0; i < count; i++) {
             try {
                 if (runtime.tracksInstances()) {
-                    DetachedProxies.stick(child.getKey(), child.getValue());
+                    DetachedProxies.stick(aliases[i], sessions[i]);
                 }
-                child.getValue().close();
+                sessions[i].close();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -189,7 +212,9 @@ final class ChildSessions {
                 }
             }
         }
-        open = Map.of();
+        aliases = NO_ALIASES;
+        sessions = NO_SESSIONS;
+        count = 0;
         if (failure != null) {
             throw failure;
         }
@@ -201,7 +226,9 @@ final class ChildSessions {
 
     void flushMode(FlushModeType mode) {
         this.flushMode = mode;
-        open.values().forEach(session -> session.setFlushMode(mode));
+        for (int i = 0; i < count; i++) {
+            sessions[i].setFlushMode(mode);
+        }
     }
 
     CacheRetrieveMode cacheRetrieveMode() {
@@ -210,7 +237,9 @@ final class ChildSessions {
 
     void cacheRetrieveMode(CacheRetrieveMode mode) {
         this.cacheRetrieveMode = mode;
-        open.values().forEach(session -> session.setCacheRetrieveMode(mode));
+        for (int i = 0; i < count; i++) {
+            sessions[i].setCacheRetrieveMode(mode);
+        }
     }
 
     CacheStoreMode cacheStoreMode() {
@@ -219,7 +248,9 @@ final class ChildSessions {
 
     void cacheStoreMode(CacheStoreMode mode) {
         this.cacheStoreMode = mode;
-        open.forEach((alias, session) -> session.setCacheStoreMode(replicaCacheStoreMode(alias, mode)));
+        for (int i = 0; i < count; i++) {
+            sessions[i].setCacheStoreMode(replicaCacheStoreMode(aliases[i], mode));
+        }
     }
 
     void property(String name, Object value) {
@@ -227,7 +258,9 @@ final class ChildSessions {
             properties = new HashMap<>();
         }
         properties.put(name, value);
-        open.forEach((alias, session) -> setProperty(alias, session, name, value));
+        for (int i = 0; i < count; i++) {
+            setProperty(aliases[i], sessions[i], name, value);
+        }
     }
 
     /** Sets a property on a child; a replica's child keeps bypassing the second-level cache. */

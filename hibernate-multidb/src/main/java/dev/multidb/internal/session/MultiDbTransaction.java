@@ -9,11 +9,10 @@ import org.hibernate.Transaction;
 
 import dev.multidb.internal.replicas.Replicas;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@link EntityTransaction} over every alias the unit of work touches.
@@ -27,8 +26,15 @@ import java.util.Map;
  */
 final class MultiDbTransaction implements EntityTransaction {
 
+    private static final String[] NO_ALIASES = {};
+    private static final Transaction[] NO_TRANSACTIONS = {};
+
     private final ChildSessions children;
-    private Map<String, Transaction> enlisted = Map.of();
+    /* The enlisted aliases and their transactions in the order they were enlisted; arrays, not a map, so that
+       the usual transaction over one alias allocates nothing of its own. */
+    private String[] enlistedAliases = NO_ALIASES;
+    private Transaction[] enlisted = NO_TRANSACTIONS;
+    private int enlistedCount;
     private Set<String> written = Set.of();
     private final Replicas replicas;
     private boolean active;
@@ -56,17 +62,29 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     void enlist(String alias, Session session) {
-        if (active && !enlisted.containsKey(alias)) {
+        if (active && !isEnlisted(alias)) {
             Transaction transaction = session.getTransaction();
             if (timeout != null) {
                 transaction.setTimeout(timeout);
             }
             transaction.begin();
-            if (enlisted.isEmpty()) {
-                enlisted = new LinkedHashMap<>(4);
+            if (enlistedCount == enlisted.length) {
+                enlistedAliases = Arrays.copyOf(enlistedAliases, Math.max(1, enlistedCount * 2));
+                enlisted = Arrays.copyOf(enlisted, Math.max(1, enlistedCount * 2));
             }
-            enlisted.put(alias, transaction);
+            enlistedAliases[enlistedCount] = alias;
+            enlisted[enlistedCount] = transaction;
+            enlistedCount++;
         }
+    }
+
+    private boolean isEnlisted(String alias) {
+        for (int i = 0; i < enlistedCount; i++) {
+            if (enlistedAliases[i].equals(alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -76,9 +94,7 @@ final class MultiDbTransaction implements EntityTransaction {
         }
         active = true;
         rollbackOnly = false;
-        for (String alias : new ArrayList<>(children.aliases())) {
-            children.get(alias);
-        }
+        children.enlistOpen(this);
     }
 
     @Override
@@ -95,24 +111,22 @@ final class MultiDbTransaction implements EntityTransaction {
             throw new RollbackException("The flush before commit failed; every alias was rolled back: "
                     + e.getMessage(), e);
         }
-        List<String> committed = new ArrayList<>();
-        List<Map.Entry<String, Transaction>> pending = new ArrayList<>(enlisted.entrySet());
         try {
-            for (Map.Entry<String, Transaction> entry : pending) {
+            for (int i = 0; i < enlistedCount; i++) {
+                String alias = enlistedAliases[i];
                 try {
-                    commitFlushed(entry.getKey(), entry.getValue());
+                    commitFlushed(alias, enlisted[i]);
                 } catch (RuntimeException e) {
-                    List<String> rolledBack = rollBackFrom(pending, committed.size());
-                    if (committed.isEmpty()) {
-                        throw new RollbackException("The commit on '" + entry.getKey()
+                    List<String> rolledBack = rollBackFrom(i);
+                    if (i == 0) {
+                        throw new RollbackException("The commit on '" + alias
                                 + "' failed; every alias was rolled back (" + String.join(", ", rolledBack)
                                 + "): " + e.getMessage(), e);
                     }
-                    throw new PartialCommitException(committed, rolledBack, e);
+                    throw new PartialCommitException(List.of(Arrays.copyOf(enlistedAliases, i)), rolledBack, e);
                 }
-                committed.add(entry.getKey());
-                if (written.contains(entry.getKey())) {
-                    replicas.committed(List.of(entry.getKey()));
+                if (!written.isEmpty() && written.contains(alias)) {
+                    replicas.committed(List.of(alias));
                 }
             }
         } finally {
@@ -142,14 +156,13 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     /** Rolls back the transactions from index {@code from} on (the failed one first); returns their aliases. */
-    private static List<String> rollBackFrom(List<Map.Entry<String, Transaction>> pending, int from) {
-        List<String> rolledBack = new ArrayList<>();
-        for (int i = from; i < pending.size(); i++) {
-            Map.Entry<String, Transaction> entry = pending.get(i);
-            rolledBack.add(entry.getKey());
+    private List<String> rollBackFrom(int from) {
+        List<String> rolledBack = new ArrayList<>(enlistedCount - from);
+        for (int i = from; i < enlistedCount; i++) {
+            rolledBack.add(enlistedAliases[i]);
             try {
-                if (entry.getValue().isActive()) {
-                    entry.getValue().rollback();
+                if (enlisted[i].isActive()) {
+                    enlisted[i].rollback();
                 }
             } catch (RuntimeException ignored) {
                 // The database already ended it (a failed commit); nothing more to undo there.
@@ -166,14 +179,16 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private void rollbackAll() {
         try {
-            rollBackFrom(new ArrayList<>(enlisted.entrySet()), 0);
+            rollBackFrom(0);
         } finally {
             finish();
         }
     }
 
     private void finish() {
-        enlisted = Map.of();
+        Arrays.fill(enlistedAliases, 0, enlistedCount, null);
+        Arrays.fill(enlisted, 0, enlistedCount, null);
+        enlistedCount = 0;
         written = Set.of();
         active = false;
         rollbackOnly = false;
@@ -191,8 +206,8 @@ final class MultiDbTransaction implements EntityTransaction {
         if (rollbackOnly) {
             return true;
         }
-        for (Transaction transaction : enlisted.values()) {
-            if (transaction.getRollbackOnly()) {
+        for (int i = 0; i < enlistedCount; i++) {
+            if (enlisted[i].getRollbackOnly()) {
                 return true;
             }
         }

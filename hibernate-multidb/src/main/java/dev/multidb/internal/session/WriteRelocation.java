@@ -32,7 +32,7 @@ final class WriteRelocation {
 
     /** Moves the changed instances of every open child whose write alias is elsewhere. */
     static void apply(ChildSessions children, MultiDbRuntime runtime) {
-        apply(children, runtime, new ArrayList<>(children.aliases()));
+        apply(children, runtime, children.aliases());
     }
 
     /** The same for the children of {@code aliases} only (those not open are skipped). */
