@@ -25,6 +25,7 @@ public final class AliasNamingContributor implements ServiceContributor {
                 || !provider.getClass().getName().startsWith("dev.multidb.")) {
             return;
         }
+        AliasNamingPersisterFactory.register(builder);
         BytecodeProvider standard = standardProvider();
         if (standard != null) {
             builder.addService(BytecodeProvider.class, new AliasNamingBytecodeProvider(standard));

@@ -35,16 +35,6 @@ final class AliasNamingInterceptor extends ByteBuddyInterceptor {
     }
 
     LazyInitializationException named(LazyInitializationException e) {
-        LazyInitializationException named = new LazyInitializationException(message(e.getMessage(), alias));
-        named.setStackTrace(e.getStackTrace());
-        return named;
-    }
-
-    /** Hibernate's message, then the alias, the rule and the fix. */
-    static String message(String hibernateMessage, String alias) {
-        return hibernateMessage + ". It was loaded from database '" + alias + "', and a lazy load only ever reads"
-                + " the database its owner came from, through the session that loaded it, which is closed. Load it"
-                + " while that entity manager is open (a fetch join, Hibernate.initialize), or find it again with"
-                + " em.using(\"" + alias + "\").find(...).";
+        return LazyLoadMessages.named(e, alias);
     }
 }

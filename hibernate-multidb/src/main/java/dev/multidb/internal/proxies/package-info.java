@@ -1,8 +1,10 @@
 /**
- * Lazy proxies that say which database they belong to. Hibernate's proxies fail with
+ * Lazy proxies and collections that say which database they belong to. Hibernate's fail with
  * {@code LazyInitializationException} once the session that made them is closed; in a unit with several
- * databases the message is only useful if it names the alias whose child session made the proxy. The
- * bytecode provider of a multidb unit (and only of one) is wrapped so that every entity proxy carries its
- * alias and adds it to that exception.
+ * databases the message is only useful if it names the alias whose child session made them. For a multidb
+ * unit (and only for one) the bytecode provider is wrapped so that every entity proxy carries its alias, and
+ * the persister factory is replaced so that Hibernate's two standard collection persisters are subclasses
+ * whose lazily loaded collections are alias-naming subclasses of Hibernate's own collection classes.
+ * Everything else is Hibernate's: the wrappers only rename that one exception.
  */
 package dev.multidb.internal.proxies;

@@ -8,6 +8,7 @@ import dev.multidb.testservers.Server;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.LazyInitializationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every database product must honour: two aliases ({@code default}, {@code other}) on two
@@ -157,6 +159,33 @@ public abstract class EntityManagerContract {
             assertThat(em.aliasOf(loaded.getEditor())).isEqualTo("other");
         }
         assertThat(statements.aliases()).hasSizeGreaterThanOrEqualTo(3).containsOnly("other");
+    }
+
+    @Test
+    void lazyProxiesAndCollectionsOfAClosedEntityManagerFailNamingTheAliasAndSendNothing() {
+        Person editor = new Person("closed editor");
+        Book book = new Book("closed book");
+        inTransaction(em -> {
+            EntityManager other = em.using("other");
+            other.persist(editor);
+            book.setEditor(editor);
+            book.getAuthors().add(editor);
+            other.persist(book);
+        });
+        Book detached;
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            detached = em.using("other").find(Book.class, book.getId());
+        }
+        statements.clear();
+        String aliasNamed = "It was loaded from database 'other', and a lazy load only ever reads the database its"
+                + " owner came from";
+        assertThatThrownBy(() -> detached.getEditor().getName()).isInstanceOf(LazyInitializationException.class)
+                .hasMessageContaining(aliasNamed);
+        assertThatThrownBy(() -> detached.getAuthors().size()).isInstanceOf(LazyInitializationException.class)
+                .hasMessageStartingWith("Cannot lazily initialize collection of role '" + Book.class.getName()
+                        + ".authors'")
+                .hasMessageContaining(aliasNamed);
+        assertThat(statements.aliases()).isEmpty();
     }
 
     @Test
