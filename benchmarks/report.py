@@ -170,7 +170,10 @@ def section(result, spec, args, context, targets):
         f"Run of {date}: {forks} fork{'s' if forks != 1 else ''}; each fork warms up {result['warmupIterations']} × "
         f"{result['warmupTime']} ({warmup_s:.0f} s, every side in turn) and measures "
         f"{result['measurementIterations']} × {result['measurementTime']}, the {rotation_length} workload-side "
-        f"entries of the rotation in turn; JMH {result['jmhVersion']}, "
+        f"entries of the rotation in turn"
+        + (f" (factories built in both orders: {', '.join(result['createdFirst'])} forks)"
+           if result.get("createdFirst") else "")
+        + f"; JMH {result['jmhVersion']}, "
         f"`{java_version(result['jvm'])}`, JVM options `{' '.join(result.get('jvmArgs', []))}`, "
         f"{result['threads']} thread(s), nproc {machine()}"
         + (f"; {context}" if context else "") + (f"; JMH arguments `{args}`" if args else "") + ".",
@@ -205,9 +208,30 @@ def replace(text, name, body):
     return head + begin + "\n" + body + "\n" + end + tail
 
 
+def merged(results):
+    """One result per benchmark and rotation: the runs that differ only in `createdFirst` (which side's
+    factory a fork builds first) are one experiment, their forks pooled."""
+    by_key, keys = {}, []
+    for result in results:
+        params = result.get("params", {})
+        key = (result["benchmark"], params.get("rotation"))
+        if key not in by_key:
+            copy = dict(result, params=dict(params), createdFirst=[])
+            copy["primaryMetric"] = dict(result["primaryMetric"], rawData=list(result["primaryMetric"]["rawData"]))
+            by_key[key] = copy
+            keys.append(key)
+        else:
+            pooled = by_key[key]
+            pooled["forks"] += result["forks"]
+            pooled["primaryMetric"]["rawData"] += result["primaryMetric"]["rawData"]
+        if "createdFirst" in params:
+            by_key[key]["createdFirst"].append(f"{params['createdFirst']} first in {result['forks']}")
+    return [by_key[key] for key in keys]
+
+
 def jmh(options):
     with open(options.result, encoding="utf-8") as file:
-        results = json.load(file)
+        results = merged(json.load(file))
     if not results:
         sys.exit(f"{options.result} holds no results: did JMH run any benchmark?")
     with open(options.markdown, encoding="utf-8") as file:

@@ -50,7 +50,7 @@ public final class AliasPools implements AutoCloseable {
             audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, this));
         }
         this.pools = Collections.unmodifiableMap(created);
-        this.dataSources = Collections.unmodifiableMap(audited);
+        this.dataSources = Map.copyOf(audited);   // looked up on every connection: hashed, not sorted
         this.secrets = settings.secretValues();
     }
 

@@ -120,8 +120,9 @@ final class ChildSessions {
 
     private void add(String alias, Session session) {
         if (count == aliases.length) {
-            aliases = Arrays.copyOf(aliases, Math.max(1, count * 2));
-            sessions = Arrays.copyOf(sessions, Math.max(1, count * 2));
+            int length = Math.max(1, count * 2);
+            aliases = Arrays.copyOf(aliases, length, String[].class);
+            sessions = Arrays.copyOf(sessions, length, Session[].class);
         }
         aliases[count] = alias;
         sessions[count] = session;

@@ -69,8 +69,9 @@ final class MultiDbTransaction implements EntityTransaction {
             }
             transaction.begin();
             if (enlistedCount == enlisted.length) {
-                enlistedAliases = Arrays.copyOf(enlistedAliases, Math.max(1, enlistedCount * 2));
-                enlisted = Arrays.copyOf(enlisted, Math.max(1, enlistedCount * 2));
+                int length = Math.max(1, enlistedCount * 2);
+                enlistedAliases = Arrays.copyOf(enlistedAliases, length, String[].class);
+                enlisted = Arrays.copyOf(enlisted, length, Transaction[].class);
             }
             enlistedAliases[enlistedCount] = alias;
             enlisted[enlistedCount] = transaction;
