@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Hibernate's map whose {@code LazyInitializationException} names the alias it was loaded from. Every method of the
- * collection interfaces is overridden only to rename that exception; {@code AliasNamingCollectionsTest}
- * fails when a method of Hibernate's class is left out.
+ * Hibernate's map, whose {@code LazyInitializationException} names the alias it was loaded from. Each
+ * method of the collection interfaces is overridden only to rename that exception; {@code LazyCollectionsTest}
+ * calls every one of them on a collection of a closed entity manager, and fails for one left out.
  */
 final class AliasNamingMap<K, E> extends PersistentMap<K, E> {
 

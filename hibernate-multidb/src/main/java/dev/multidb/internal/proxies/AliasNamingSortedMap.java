@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * Hibernate's sorted map whose {@code LazyInitializationException} names the alias it was loaded from. Every method of the
- * collection interfaces is overridden only to rename that exception; {@code AliasNamingCollectionsTest}
- * fails when a method of Hibernate's class is left out.
+ * Hibernate's sorted map, whose {@code LazyInitializationException} names the alias it was loaded from. Each
+ * method of the collection interfaces is overridden only to rename that exception; {@code LazyCollectionsTest}
+ * calls every one of them on a collection of a closed entity manager, and fails for one left out.
  */
 final class AliasNamingSortedMap<K, E> extends PersistentSortedMap<K, E> {
 

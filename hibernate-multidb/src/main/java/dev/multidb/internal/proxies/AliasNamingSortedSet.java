@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.SortedSet;
 
 /**
- * Hibernate's sorted set whose {@code LazyInitializationException} names the alias it was loaded from. Every method of the
- * collection interfaces is overridden only to rename that exception; {@code AliasNamingCollectionsTest}
- * fails when a method of Hibernate's class is left out.
+ * Hibernate's sorted set, whose {@code LazyInitializationException} names the alias it was loaded from. Each
+ * method of the collection interfaces is overridden only to rename that exception; {@code LazyCollectionsTest}
+ * calls every one of them on a collection of a closed entity manager, and fails for one left out.
  */
 final class AliasNamingSortedSet<E> extends PersistentSortedSet<E> {
 

@@ -3,7 +3,7 @@ package dev.multidb.internal.proxies;
 import org.hibernate.LazyInitializationException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
-/** The one wording of a failed lazy load, for proxies and collections alike: Hibernate's, then the alias and the fix. */
+/** The one wording of a failed lazy load, for proxies and collections alike: Hibernate's, the alias, the fix. */
 final class LazyLoadMessages {
 
     private LazyLoadMessages() {
