@@ -9,7 +9,6 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.SessionBuilder;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +27,10 @@ final class ChildSessions {
 
     private static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
     private static final String LEGACY_STORE_MODE = "javax.persistence.cache.storeMode";
-    private static final String[] NO_ALIASES = {};
-    private static final Session[] NO_SESSIONS = {};
 
     private final MultiDbRuntime runtime;
-    /*
-     * The open children in the order they were opened, as two arrays rather than a map: most units of work
-     * use one alias, and opening, looking up and closing their child must not allocate more than Hibernate's
-     * own session does.
-     */
-    private String[] aliases = NO_ALIASES;
-    private Session[] sessions = NO_SESSIONS;
-    private int count;
+    /** The open children in the order they were opened. */
+    private final ByAlias<Session> open = new ByAlias<>();
     private Map<String, Object> properties = Map.of();
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
@@ -80,7 +71,7 @@ final class ChildSessions {
                 // Hibernate's find and refresh read the store mode from the session's properties.
                 session.setProperty(STORE_MODE, CacheStoreMode.BYPASS);
             }
-            add(alias, session);
+            open.add(alias, session);
         }
         if (transaction != null) {
             transaction.enlist(alias, session);
@@ -118,32 +109,16 @@ final class ChildSessions {
         return runtime.replicas().isReplica(alias) ? CacheStoreMode.BYPASS : mode;
     }
 
-    private void add(String alias, Session session) {
-        if (count == aliases.length) {
-            int length = Math.max(1, count * 2);
-            aliases = Arrays.copyOf(aliases, length, String[].class);
-            sessions = Arrays.copyOf(sessions, length, Session[].class);
-        }
-        aliases[count] = alias;
-        sessions[count] = session;
-        count++;
-    }
-
     /** The child already open for {@code alias}, or {@code null}; never opens one. */
     Session peek(String alias) {
-        for (int i = 0; i < count; i++) {
-            if (aliases[i].equals(alias)) {
-                return sessions[i];
-            }
-        }
-        return null;
+        return open.get(alias);
     }
 
     /** The alias whose child manages {@code entity}, or {@code null} when none does. */
     String managing(Object entity) {
-        for (int i = 0; i < count; i++) {
-            if (sessions[i].contains(entity)) {
-                return aliases[i];
+        for (int i = 0; i < open.size(); i++) {
+            if (open.value(i).contains(entity)) {
+                return open.alias(i);
             }
         }
         return null;
@@ -151,7 +126,7 @@ final class ChildSessions {
 
     /** The aliases of the open children, in the order they were opened (a copy). */
     List<String> aliases() {
-        return List.of(Arrays.copyOf(aliases, count));
+        return open.aliasesBefore(open.size());
     }
 
     /** Whether a flush may move changed instances to another alias first (routers or replicas). */
@@ -161,8 +136,8 @@ final class ChildSessions {
 
     /** Enlists every open child in {@code transaction}, which has just begun. */
     void enlistOpen(MultiDbTransaction transaction) {
-        for (int i = 0; i < count; i++) {
-            transaction.enlist(aliases[i], sessions[i]);
+        for (int i = 0; i < open.size(); i++) {
+            transaction.enlist(open.alias(i), open.value(i));
         }
     }
 
@@ -175,8 +150,8 @@ final class ChildSessions {
         if (relocatesWrites()) {
             WriteRelocation.apply(this, runtime);
         }
-        for (int i = 0; i < count; i++) {
-            sessions[i].flush();
+        for (int i = 0; i < open.size(); i++) {
+            open.value(i).flush();
         }
     }
 
@@ -188,23 +163,23 @@ final class ChildSessions {
     }
 
     void clearAll() {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < open.size(); i++) {
             if (runtime.tracksInstances()) {
-                DetachedProxies.stick(aliases[i], sessions[i]);
+                DetachedProxies.stick(open.alias(i), open.value(i));
             }
-            sessions[i].clear();
+            open.value(i).clear();
         }
     }
 
     /** Closes every child; the first failure is rethrown after all were tried. */
     void closeAll() {
         RuntimeException failure = null;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < open.size(); i++) {
             try {
                 if (runtime.tracksInstances()) {
-                    DetachedProxies.stick(aliases[i], sessions[i]);
+                    DetachedProxies.stick(open.alias(i), open.value(i));
                 }
-                sessions[i].close();
+                open.value(i).close();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -213,9 +188,7 @@ final class ChildSessions {
                 }
             }
         }
-        aliases = NO_ALIASES;
-        sessions = NO_SESSIONS;
-        count = 0;
+        open.clear();
         if (failure != null) {
             throw failure;
         }
@@ -227,8 +200,8 @@ final class ChildSessions {
 
     void flushMode(FlushModeType mode) {
         this.flushMode = mode;
-        for (int i = 0; i < count; i++) {
-            sessions[i].setFlushMode(mode);
+        for (int i = 0; i < open.size(); i++) {
+            open.value(i).setFlushMode(mode);
         }
     }
 
@@ -238,8 +211,8 @@ final class ChildSessions {
 
     void cacheRetrieveMode(CacheRetrieveMode mode) {
         this.cacheRetrieveMode = mode;
-        for (int i = 0; i < count; i++) {
-            sessions[i].setCacheRetrieveMode(mode);
+        for (int i = 0; i < open.size(); i++) {
+            open.value(i).setCacheRetrieveMode(mode);
         }
     }
 
@@ -249,8 +222,8 @@ final class ChildSessions {
 
     void cacheStoreMode(CacheStoreMode mode) {
         this.cacheStoreMode = mode;
-        for (int i = 0; i < count; i++) {
-            sessions[i].setCacheStoreMode(replicaCacheStoreMode(aliases[i], mode));
+        for (int i = 0; i < open.size(); i++) {
+            open.value(i).setCacheStoreMode(replicaCacheStoreMode(open.alias(i), mode));
         }
     }
 
@@ -259,8 +232,8 @@ final class ChildSessions {
             properties = new HashMap<>();
         }
         properties.put(name, value);
-        for (int i = 0; i < count; i++) {
-            setProperty(aliases[i], sessions[i], name, value);
+        for (int i = 0; i < open.size(); i++) {
+            setProperty(open.alias(i), open.value(i), name, value);
         }
     }
 

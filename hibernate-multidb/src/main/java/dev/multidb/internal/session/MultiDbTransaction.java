@@ -9,7 +9,6 @@ import org.hibernate.Transaction;
 
 import dev.multidb.internal.replicas.Replicas;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,15 +25,9 @@ import java.util.Set;
  */
 final class MultiDbTransaction implements EntityTransaction {
 
-    private static final String[] NO_ALIASES = {};
-    private static final Transaction[] NO_TRANSACTIONS = {};
-
     private final ChildSessions children;
-    /* The enlisted aliases and their transactions in the order they were enlisted; arrays, not a map, so that
-       the usual transaction over one alias allocates nothing of its own. */
-    private String[] enlistedAliases = NO_ALIASES;
-    private Transaction[] enlisted = NO_TRANSACTIONS;
-    private int enlistedCount;
+    /** The enlisted aliases' transactions, in the order they were enlisted. */
+    private final ByAlias<Transaction> enlisted = new ByAlias<>();
     private Set<String> written = Set.of();
     private final Replicas replicas;
     private boolean active;
@@ -68,24 +61,12 @@ final class MultiDbTransaction implements EntityTransaction {
                 transaction.setTimeout(timeout);
             }
             transaction.begin();
-            if (enlistedCount == enlisted.length) {
-                int length = Math.max(1, enlistedCount * 2);
-                enlistedAliases = Arrays.copyOf(enlistedAliases, length, String[].class);
-                enlisted = Arrays.copyOf(enlisted, length, Transaction[].class);
-            }
-            enlistedAliases[enlistedCount] = alias;
-            enlisted[enlistedCount] = transaction;
-            enlistedCount++;
+            enlisted.add(alias, transaction);
         }
     }
 
     private boolean isEnlisted(String alias) {
-        for (int i = 0; i < enlistedCount; i++) {
-            if (enlistedAliases[i].equals(alias)) {
-                return true;
-            }
-        }
-        return false;
+        return enlisted.get(alias) != null;
     }
 
     @Override
@@ -113,10 +94,10 @@ final class MultiDbTransaction implements EntityTransaction {
                     + e.getMessage(), e);
         }
         try {
-            for (int i = 0; i < enlistedCount; i++) {
-                String alias = enlistedAliases[i];
+            for (int i = 0; i < enlisted.size(); i++) {
+                String alias = enlisted.alias(i);
                 try {
-                    commitFlushed(alias, enlisted[i]);
+                    commitFlushed(alias, enlisted.value(i));
                 } catch (RuntimeException e) {
                     List<String> rolledBack = rollBackFrom(i);
                     if (i == 0) {
@@ -124,7 +105,7 @@ final class MultiDbTransaction implements EntityTransaction {
                                 + "' failed; every alias was rolled back (" + String.join(", ", rolledBack)
                                 + "): " + e.getMessage(), e);
                     }
-                    throw new PartialCommitException(List.of(Arrays.copyOf(enlistedAliases, i)), rolledBack, e);
+                    throw new PartialCommitException(enlisted.aliasesBefore(i), rolledBack, e);
                 }
                 if (!written.isEmpty() && written.contains(alias)) {
                     replicas.committed(List.of(alias));
@@ -158,12 +139,12 @@ final class MultiDbTransaction implements EntityTransaction {
 
     /** Rolls back the transactions from index {@code from} on (the failed one first); returns their aliases. */
     private List<String> rollBackFrom(int from) {
-        List<String> rolledBack = new ArrayList<>(enlistedCount - from);
-        for (int i = from; i < enlistedCount; i++) {
-            rolledBack.add(enlistedAliases[i]);
+        List<String> rolledBack = new ArrayList<>(enlisted.size() - from);
+        for (int i = from; i < enlisted.size(); i++) {
+            rolledBack.add(enlisted.alias(i));
             try {
-                if (enlisted[i].isActive()) {
-                    enlisted[i].rollback();
+                if (enlisted.value(i).isActive()) {
+                    enlisted.value(i).rollback();
                 }
             } catch (RuntimeException ignored) {
                 // The database already ended it (a failed commit); nothing more to undo there.
@@ -187,9 +168,7 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     private void finish() {
-        Arrays.fill(enlistedAliases, 0, enlistedCount, null);
-        Arrays.fill(enlisted, 0, enlistedCount, null);
-        enlistedCount = 0;
+        enlisted.clear();
         written = Set.of();
         active = false;
         rollbackOnly = false;
@@ -207,8 +186,8 @@ final class MultiDbTransaction implements EntityTransaction {
         if (rollbackOnly) {
             return true;
         }
-        for (int i = 0; i < enlistedCount; i++) {
-            if (enlisted[i].getRollbackOnly()) {
+        for (int i = 0; i < enlisted.size(); i++) {
+            if (enlisted.value(i).getRollbackOnly()) {
                 return true;
             }
         }

@@ -131,10 +131,10 @@ public abstract class EntityManagerContract {
         assertThat(count("other", "Person")).isZero();
     }
 
-    @Test
-    void lazyProxiesAndCollectionsLoadFromTheOwnersAliasEvenWhenTheSameIdExistsElsewhere() {
-        Person editor = new Person("editor on other");
-        Book book = new Book("book on other");
+    /** A book on 'other' whose editor, also on 'other', is its lazy editor and its one author. */
+    private Book bookOnOther(String title, String editorName) {
+        Person editor = new Person(editorName);
+        Book book = new Book(title);
         inTransaction(em -> {
             EntityManager other = em.using("other");
             other.persist(editor);
@@ -142,6 +142,13 @@ public abstract class EntityManagerContract {
             book.getAuthors().add(editor);
             other.persist(book);
         });
+        return book;
+    }
+
+    @Test
+    void lazyProxiesAndCollectionsLoadFromTheOwnersAliasEvenWhenTheSameIdExistsElsewhere() {
+        Book book = bookOnOther("book on other", "editor on other");
+        Person editor = book.getEditor();
         // The same ids on default, with other names: a load through the wrong alias would show them.
         Person decoy = new Person("decoy on default");
         inTransaction(em -> {
@@ -163,15 +170,7 @@ public abstract class EntityManagerContract {
 
     @Test
     void lazyProxiesAndCollectionsOfAClosedEntityManagerFailNamingTheAliasAndSendNothing() {
-        Person editor = new Person("closed editor");
-        Book book = new Book("closed book");
-        inTransaction(em -> {
-            EntityManager other = em.using("other");
-            other.persist(editor);
-            book.setEditor(editor);
-            book.getAuthors().add(editor);
-            other.persist(book);
-        });
+        Book book = bookOnOther("closed book", "closed editor");
         Book detached;
         try (MultiDbEntityManager em = factory.createEntityManager()) {
             detached = em.using("other").find(Book.class, book.getId());
