@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -388,7 +389,8 @@ public final class DatabaseServers {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    /** Deletes {@code path} and everything below it; nothing when it does not exist. */
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
@@ -396,6 +398,8 @@ public final class DatabaseServers {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
+                } catch (NoSuchFileException e) {
+                    // removed concurrently
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

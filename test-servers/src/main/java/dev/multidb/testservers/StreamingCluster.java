@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +67,7 @@ public final class StreamingCluster implements AutoCloseable {
     public static StreamingCluster start(int replicaCount) throws IOException, SQLException {
         Path root = Paths.get(System.getProperty("multidb.it.workdir", "target")).toAbsolutePath()
                 .resolve("replicas-pg").resolve(Long.toString(ProcessHandle.current().pid()));
-        deleteRecursively(root);
+        DatabaseServers.deleteRecursively(root);
         Files.createDirectories(root);
         StreamingCluster cluster = new StreamingCluster(root);
         try {
@@ -270,7 +268,7 @@ public final class StreamingCluster implements AutoCloseable {
         }
         closeQuietly(primary);
         try {
-            deleteRecursively(root);
+            DatabaseServers.deleteRecursively(root);
         } catch (IOException | UncheckedIOException e) {
             // Left under target/: removed by the next run or mvn clean.
         }
@@ -298,23 +296,6 @@ public final class StreamingCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (NoSuchFileException e) {
-                    // removed concurrently
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }
