@@ -6,8 +6,11 @@ import dev.multidb.internal.replicas.Replicas;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Hibernate's view of the pools of one database product: the tenant identifier is the alias.
@@ -27,6 +30,9 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
     private final transient Replicas replicas;
     private final String leadAlias;
     private final Set<String> aliases;
+    /** The data source of each alias of the group, resolved once: asked on every session's first statement. */
+    private final transient Map<String, DataSource> sources;
+    private final boolean replicated;
 
     /**
      * @param aliases the aliases of this product group, the lead first
@@ -36,6 +42,10 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
         this.replicas = replicas;
         this.leadAlias = aliases.get(0);
         this.aliases = Set.copyOf(aliases);
+        Map<String, DataSource> byAlias = new HashMap<>();
+        aliases.forEach(alias -> byAlias.put(alias, pools.dataSource(alias)));
+        this.sources = Map.copyOf(byAlias);
+        this.replicated = replicas.any();
     }
 
     @Override
@@ -50,11 +60,12 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
 
     @Override
     public Connection getConnection(String alias) throws SQLException {
-        if (!aliases.contains(alias)) {
+        DataSource source = sources.get(alias);
+        if (source == null) {
             throw new SQLException("Alias '" + alias + "' is not served by this session factory (it serves "
                     + aliases + "); this is a bug in hibernate-multidb's routing.");
         }
-        return replicas.isReplica(alias) ? replicaConnection(alias, 0) : pools.connection(alias);
+        return replicated && replicas.isReplica(alias) ? replicaConnection(alias, 0) : source.getConnection();
     }
 
     /**

@@ -5,25 +5,34 @@ import java.util.List;
 
 /**
  * Values by alias in the order they were added: the open child sessions of an entity manager, the enlisted
- * transactions of its transaction. Two arrays rather than a map: most units of work use one alias, and adding,
- * finding and walking it must not allocate more than Hibernate's own session does. Not thread-safe, as an
- * entity manager is not.
+ * transactions of its transaction. Not a map: most units of work use one alias, so the first entry is held in
+ * two fields and only a second alias allocates arrays (for the rest). Adding, finding and walking one entry
+ * allocates nothing; this sits on every request's path, next to Hibernate's own session. Not thread-safe, as
+ * an entity manager is not.
  */
 final class ByAlias<V> {
 
     private static final String[] NONE = {};
     private static final Object[] NO_VALUES = {};
 
-    private String[] aliases = NONE;
-    private Object[] values = NO_VALUES;
+    private String firstAlias;
+    private V firstValue;
+    /** Entries 1, 2, ... (index {@code i} at {@code i - 1}). */
+    private String[] moreAliases = NONE;
+    private Object[] moreValues = NO_VALUES;
     private int size;
 
     /** The value of {@code alias}, or {@code null}. */
-    @SuppressWarnings("unchecked")
     V get(String alias) {
-        for (int i = 0; i < size; i++) {
-            if (aliases[i].equals(alias)) {
-                return (V) values[i];
+        if (size == 0) {
+            return null;
+        }
+        if (firstAlias.equals(alias)) {
+            return firstValue;
+        }
+        for (int i = 1; i < size; i++) {
+            if (moreAliases[i - 1].equals(alias)) {
+                return value(i);
             }
         }
         return null;
@@ -31,13 +40,19 @@ final class ByAlias<V> {
 
     /** Adds {@code alias}, which must not be here yet, after the others. */
     void add(String alias, V value) {
-        if (size == aliases.length) {
-            int length = Math.max(1, size * 2);
-            aliases = Arrays.copyOf(aliases, length, String[].class);
-            values = Arrays.copyOf(values, length, Object[].class);
+        if (size == 0) {
+            firstAlias = alias;
+            firstValue = value;
+        } else {
+            int index = size - 1;
+            if (index == moreAliases.length) {
+                int length = Math.max(2, index * 2);
+                moreAliases = Arrays.copyOf(moreAliases, length, String[].class);
+                moreValues = Arrays.copyOf(moreValues, length, Object[].class);
+            }
+            moreAliases[index] = alias;
+            moreValues[index] = value;
         }
-        aliases[size] = alias;
-        values[size] = value;
         size++;
     }
 
@@ -47,23 +62,31 @@ final class ByAlias<V> {
 
     /** The alias at {@code index}, in the order of adding. */
     String alias(int index) {
-        return aliases[index];
+        return index == 0 ? firstAlias : moreAliases[index - 1];
     }
 
     /** The value at {@code index}. */
     @SuppressWarnings("unchecked")
     V value(int index) {
-        return (V) values[index];
+        return index == 0 ? firstValue : (V) moreValues[index - 1];
     }
 
     /** The aliases from index 0 up to {@code end} (exclusive), in order. */
     List<String> aliasesBefore(int end) {
-        return List.of(Arrays.copyOf(aliases, end));
+        String[] aliases = new String[end];
+        for (int i = 0; i < end; i++) {
+            aliases[i] = alias(i);
+        }
+        return List.of(aliases);
     }
 
     void clear() {
-        Arrays.fill(aliases, 0, size, null);
-        Arrays.fill(values, 0, size, null);
+        firstAlias = null;
+        firstValue = null;
+        if (size > 1) {
+            Arrays.fill(moreAliases, 0, size - 1, null);
+            Arrays.fill(moreValues, 0, size - 1, null);
+        }
         size = 0;
     }
 }

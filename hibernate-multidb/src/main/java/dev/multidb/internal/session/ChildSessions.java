@@ -57,7 +57,7 @@ final class ChildSessions {
             if (cacheRetrieveMode != CacheRetrieveMode.USE) {
                 session.setCacheRetrieveMode(cacheRetrieveMode);
             }
-            boolean replica = runtime.replicas().isReplica(alias);
+            boolean replica = runtime.replicated() && runtime.replicas().isReplica(alias);
             CacheStoreMode storeMode = replica ? CacheStoreMode.BYPASS : cacheStoreMode;
             if (storeMode != CacheStoreMode.USE) {
                 session.setCacheStoreMode(storeMode);
@@ -85,6 +85,9 @@ final class ChildSessions {
      */
     private Session open(String alias) {
         SessionBuilder builder = runtime.sessionFactory(alias).withOptions().tenantIdentifier((Object) alias);
+        if (!runtime.replicated()) {
+            return builder.openSession();
+        }
         Replicas replicas = runtime.replicas();
         if (replicas.isReplica(alias)) {
             builder.statementInspector((UnaryOperator<String>) sql -> {
@@ -129,11 +132,6 @@ final class ChildSessions {
         return open.aliasesBefore(open.size());
     }
 
-    /** Whether a flush may move changed instances to another alias first (routers or replicas). */
-    boolean relocatesWrites() {
-        return runtime.chain().hasRouters() || runtime.replicas().any();
-    }
-
     /** Enlists every open child in {@code transaction}, which has just begun. */
     void enlistOpen(MultiDbTransaction transaction) {
         for (int i = 0; i < open.size(); i++) {
@@ -147,7 +145,7 @@ final class ChildSessions {
      * the router on every write.
      */
     void flushAll() {
-        if (relocatesWrites()) {
+        if (runtime.relocatesWrites()) {
             WriteRelocation.apply(this, runtime);
         }
         for (int i = 0; i < open.size(); i++) {

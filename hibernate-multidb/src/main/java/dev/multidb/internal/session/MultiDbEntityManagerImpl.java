@@ -39,7 +39,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
     @Override
     protected String aliasForRead(Class<?> type, Object instance) {
         String alias = runtime.chain().dbForRead(type, instance);
-        return runtime.replicas().readAlias(alias, transaction.wrote(alias));
+        return runtime.replicated() ? runtime.replicas().readAlias(alias, transaction.wrote(alias)) : alias;
     }
 
     @Override

@@ -38,6 +38,10 @@ public final class MultiDbRuntime {
     private final AliasGroups groups;
     private final boolean tracksInstances;
     private final Replicas replicas;
+    /** Whether any alias has replicas: read once here, not on every operation. */
+    private final boolean replicated;
+    /** Whether a flush may have to move a changed instance to another alias (routers or replicas). */
+    private final boolean relocatesWrites;
     private final Function<Object, String> stickiness;
     private final Map<String, ParameterLimit> parameterLimits = new HashMap<>();
 
@@ -60,6 +64,8 @@ public final class MultiDbRuntime {
         this.groups = new AliasGroups(settings);
         this.tracksInstances = groups.count() > 1;
         this.replicas = replicas;
+        this.replicated = replicas.any();
+        this.relocatesWrites = chain.hasRouters() || replicated;
         this.stickiness = stickiness;
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
         factoryByAlias.forEach((alias, factory) -> parameterLimits.put(alias, ParameterLimit.of(factory)));
@@ -129,6 +135,16 @@ public final class MultiDbRuntime {
     }
 
     /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */
+    /** Whether any alias of the unit has replicas. */
+    public boolean replicated() {
+        return replicated;
+    }
+
+    /** Whether a flush may move a changed instance to another alias first (routers or replicas). */
+    public boolean relocatesWrites() {
+        return relocatesWrites;
+    }
+
     public boolean tracksInstances() {
         return tracksInstances;
     }
@@ -143,7 +159,7 @@ public final class MultiDbRuntime {
      */
     public String writeAlias(Class<?> type, Object instance, String operation) {
         String alias = chain.dbForWrite(type, instance);
-        if (replicas.isReplica(alias)) {
+        if (replicated && replicas.isReplica(alias)) {
             if (instance != null && alias.equals(stickiness.apply(instance))) {
                 return replicas.primaryOf(alias);
             }

@@ -135,7 +135,7 @@ abstract class RoutedEntityManager implements EntityManager {
             StickyAliases.stick(entity, alias);
         }
         if (mergedExplicitly && transaction.isActive()
-                && (runtime.chain().hasRouters() || runtime.replicas().any())) {
+                && runtime.relocatesWrites()) {
             WriteRelocation.apply(children, runtime, List.of(alias), entity);
             child(alias).flush();
         }
@@ -172,7 +172,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id) {
-        if (runtime.replicas().any()) {
+        if (runtime.replicated()) {
             return readRetryingOnReplica(type, alias -> child(alias).find(type, id));
         }
         return child(aliasForRead(type, null)).find(type, id);
@@ -180,7 +180,7 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id, Map<String, Object> properties) {
-        if (runtime.replicas().any()) {
+        if (runtime.replicated()) {
             return readRetryingOnReplica(type, alias -> child(alias).find(type, id, properties));
         }
         return child(aliasForRead(type, null)).find(type, id, properties);
@@ -438,7 +438,7 @@ abstract class RoutedEntityManager implements EntityManager {
      */
     private Session queryChild(String alias) {
         Session session = child(alias);
-        if ((runtime.chain().hasRouters() || runtime.replicas().any()) && transaction.isActive()
+        if (runtime.relocatesWrites() && transaction.isActive()
                 && children.flushMode() == jakarta.persistence.FlushModeType.AUTO) {
             WriteRelocation.apply(children, runtime, List.of(alias));
         }

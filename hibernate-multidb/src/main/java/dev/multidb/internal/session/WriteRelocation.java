@@ -89,7 +89,7 @@ final class WriteRelocation {
         // Set back before anything flushes the alias (moving others may).
         persister.setValues(entity, entry.getLoadedState().clone());
         try {
-            if (runtime.chain().hasRouters() || runtime.replicas().any()) {
+            if (runtime.relocatesWrites()) {
                 apply(children, runtime, List.of(alias), entity);
             }
             session.flush();
