@@ -6,8 +6,11 @@ Usage:
   report.py migrate OUTPUT.txt BENCHMARKS.md [--context "machine note"]
   report.py summary BENCHMARKS.md TARGETS.tsv...
 
-`jmh`: every benchmark of this project measures its sides in one fork, one per iteration, in the order of
-its `rotation` parameter (`workload:side ...`; see Rotation.java). JMH's own score mixes them; this script
+`jmh`: EntityManagerBenchmark runs its two sides in pairs of operations, microseconds apart, and sums each
+side's times per iteration in JMH secondary results (`plainNanos`, `multidbNanos`, ...); its ratio is the mean
+of the per-iteration ratios of those sums, ± the 99.9% half-width (Student's t), with the ratio of each fork
+shown too. The other benchmarks measure their sides in one fork, one per iteration, in the order of
+their `rotation` parameter (`workload:side ...`; see Rotation.java). JMH's own score mixes them; this script
 splits each fork's measured iterations by the rotation again, gives each workload and side its mean and
 99.9% confidence half-width (Student's t over all its iterations, as JMH does), and the ratio of two sides
 as the mean of the ratios of neighbouring iterations of the same round (paired: same fork, seconds apart)
@@ -35,12 +38,15 @@ import sys
 
 FULL_FORKS = 4
 FULL_WARMUP_S = 25
+# Paired operations warm both sides up at once, every second of it.
+FULL_PAIRED_WARMUP_S = 15
 
 # Per benchmark method: its section name, a title, and the comparisons it is run for:
 # (workload, side, base side, label, limit or None, issue). The ratio is side / base.
 BENCHMARKS = {
-    "dev.multidb.benchmarks.EntityManagerBenchmark.operation": {
+    "dev.multidb.benchmarks.EntityManagerBenchmark.pair": {
         "section": "entity-manager",
+        "paired": True,
         "comparisons": [
             ("find", "multidb", "plain", "`find` by id (new EM, find, close)", 1.03, "#3"),
             ("persist", "multidb", "plain",
@@ -199,6 +205,65 @@ def section(result, spec, args, context, targets):
     return "\n".join(lines)
 
 
+def paired_section(results, spec, args, context, targets):
+    """The section of a benchmark that times its two sides in pairs of operations (one result per workload)."""
+    by_workload = {result["params"]["workload"]: result for result in results}
+    first = results[0]
+    forks = min(result["forks"] for result in results)
+    warmup_s = first["warmupIterations"] * seconds(first["warmupTime"])
+    smoke = forks < FULL_FORKS or warmup_s < FULL_PAIRED_WARMUP_S
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = []
+    if smoke:
+        lines += ["> **SMOKE RUN: these numbers are NOT meaningful.** Fewer than 4 forks or under 15 s of",
+                  "> warm-up per fork: they only show that the benchmark works. Run `benchmarks/run.sh`.", ""]
+    lines += [
+        f"Run of {date}: {forks} fork{'s' if forks != 1 else ''} per workload"
+        + (f" (factories built in both orders: {', '.join(first['createdFirst'])} forks)"
+           if first.get("createdFirst") else "")
+        + f"; each fork warms up {first['warmupIterations']} × {first['warmupTime']} and measures "
+        f"{first['measurementIterations']} × {first['measurementTime']}, both sides in every iteration, pair of "
+        f"operations after pair; JMH {first['jmhVersion']}, `{java_version(first['jvm'])}`, JVM options "
+        f"`{' '.join(first.get('jvmArgs', []))}`, {first['threads']} thread(s), nproc {machine()}"
+        + (f"; {context}" if context else "") + (f"; JMH arguments `{args}`" if args else "") + ".",
+        "",
+        "| workload | plain Hibernate, µs/op | hibernate-multidb, µs/op | bytes/op plain → multidb "
+        "| pairs timed (left out as stalls) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    rows = []
+    for workload, side, base, label, limit, issue in spec["comparisons"]:
+        result = by_workload.get(workload)
+        if result is None:
+            continue
+        metrics = {name: metric["rawData"] for name, metric in result["secondaryMetrics"].items()}
+        iterations = [dict(zip(metrics, values)) for fork in zip(*metrics.values()) for values in zip(*fork)]
+        per_fork = [[dict(zip(metrics, values)) for values in zip(*fork)] for fork in zip(*metrics.values())]
+        timed = [it for it in iterations if it["timedPairs"] > 0]
+        base_us, base_error = mean_and_error([it[base + "Nanos"] / it["timedPairs"] / 1e3 for it in timed])
+        side_us, side_error = mean_and_error([it[side + "Nanos"] / it["timedPairs"] / 1e3 for it in timed])
+        sampled = sum(it["sampledPairs"] for it in iterations)
+        base_bytes = sum(it[base + "Bytes"] for it in iterations) / sampled if sampled else float("nan")
+        side_bytes = sum(it[side + "Bytes"] for it in iterations) / sampled if sampled else float("nan")
+        pairs = round(sum(it["timedPairs"] for it in iterations))
+        stalled = round(sum(it["stalledPairs"] for it in iterations))
+        lines.append(f"| {workload} | {base_us:,.3f} ± {base_error:,.3f} | {side_us:,.3f} ± {side_error:,.3f} "
+                     f"| {base_bytes:,.0f} → {side_bytes:,.0f} ({side_bytes - base_bytes:+,.0f}) "
+                     f"| {pairs:,} ({stalled:,}) |")
+        ratios = [it[side + "Nanos"] / it[base + "Nanos"] for it in timed]
+        fork_ratios = [statistics.fmean(it[side + "Nanos"] / it[base + "Nanos"] for it in fork
+                                        if it["timedPairs"] > 0) for fork in per_fork]
+        ratio, error = mean_and_error(ratios)
+        shown_limit = "—" if limit is None else f"≤ {limit}"
+        judged = verdict(ratio, error, limit, smoke)
+        rows.append(f"| {label} | {ratio:.3f} ± {error:.3f} | {len(ratios)} "
+                    f"| {', '.join(f'{r:.3f}' for r in fork_ratios)} | {shown_limit} | {judged} |")
+        targets.append((issue, label, f"{ratio:.3f} ± {error:.3f}", shown_limit, judged, spec["section"]))
+    lines += ["", f"| comparison | ratio ({spec['ratio']}), mean of iterations ± 99.9% | iterations "
+              "| ratio of each fork | limit | verdict |", "|---|---:|---:|---|---:|---|"] + rows
+    return "\n".join(lines)
+
+
 def replace(text, name, body):
     begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
     if begin not in text or end not in text:
@@ -209,21 +274,26 @@ def replace(text, name, body):
 
 
 def merged(results):
-    """One result per benchmark and rotation: the runs that differ only in `createdFirst` (which side's
+    """One result per benchmark and parameters other than `createdFirst`: the runs that differ only in `createdFirst` (which side's
     factory a fork builds first) are one experiment, their forks pooled."""
     by_key, keys = {}, []
     for result in results:
         params = result.get("params", {})
-        key = (result["benchmark"], params.get("rotation"))
+        key = (result["benchmark"], tuple(sorted((name, value) for name, value in params.items()
+                                                 if name != "createdFirst")))
         if key not in by_key:
             copy = dict(result, params=dict(params), createdFirst=[])
             copy["primaryMetric"] = dict(result["primaryMetric"], rawData=list(result["primaryMetric"]["rawData"]))
+            copy["secondaryMetrics"] = {name: dict(metric, rawData=list(metric["rawData"]))
+                                        for name, metric in result.get("secondaryMetrics", {}).items()}
             by_key[key] = copy
             keys.append(key)
         else:
             pooled = by_key[key]
             pooled["forks"] += result["forks"]
             pooled["primaryMetric"]["rawData"] += result["primaryMetric"]["rawData"]
+            for name, metric in result.get("secondaryMetrics", {}).items():
+                pooled["secondaryMetrics"][name]["rawData"] += metric["rawData"]
         if "createdFirst" in params:
             by_key[key]["createdFirst"].append(f"{params['createdFirst']} first in {result['forks']}")
     return [by_key[key] for key in keys]
@@ -237,12 +307,20 @@ def jmh(options):
     with open(options.markdown, encoding="utf-8") as file:
         text = file.read()
     targets = []
+    paired = {}
     for result in results:
         spec = BENCHMARKS.get(result["benchmark"])
+        if spec is not None and spec.get("paired"):
+            paired.setdefault(result["benchmark"], []).append(result)
+            continue
         if spec is None or "rotation" not in result.get("params", {}):
             print(f"report.py: no report for {result['benchmark']}", file=sys.stderr)
             continue
         body = section(result, spec, options.args.strip(), options.context.strip(), targets)
+        text = replace(text, "jmh:" + spec["section"], body)
+    for benchmark, pairs in paired.items():
+        spec = BENCHMARKS[benchmark]
+        body = paired_section(pairs, spec, options.args.strip(), options.context.strip(), targets)
         text = replace(text, "jmh:" + spec["section"], body)
     with open(options.markdown, "w", encoding="utf-8") as file:
         file.write(text)
