@@ -30,8 +30,12 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
     private final transient Replicas replicas;
     private final String leadAlias;
     private final Set<String> aliases;
-    /** The data source of each alias of the group, resolved once: asked on every session's first statement. */
+    /**
+     * The data source of each alias of the group, resolved once: asked on every session's first statement.
+     * The lead's, the only one of a one-database unit, is also kept apart: no lookup for it.
+     */
     private final transient Map<String, DataSource> sources;
+    private final transient DataSource leadSource;
     private final boolean replicated;
 
     /**
@@ -45,6 +49,7 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
         Map<String, DataSource> byAlias = new HashMap<>();
         aliases.forEach(alias -> byAlias.put(alias, pools.dataSource(alias)));
         this.sources = Map.copyOf(byAlias);
+        this.leadSource = sources.get(leadAlias);
         this.replicated = replicas.any();
     }
 
@@ -60,7 +65,7 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
 
     @Override
     public Connection getConnection(String alias) throws SQLException {
-        DataSource source = sources.get(alias);
+        DataSource source = leadAlias.equals(alias) ? leadSource : sources.get(alias);
         if (source == null) {
             throw new SQLException("Alias '" + alias + "' is not served by this session factory (it serves "
                     + aliases + "); this is a bug in hibernate-multidb's routing.");

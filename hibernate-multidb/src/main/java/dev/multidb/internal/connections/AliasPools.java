@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,21 +38,19 @@ public final class AliasPools implements AutoCloseable {
 
     private final Map<String, HikariDataSource> pools;
     private final Map<String, AuditedDataSource> dataSources;
-    private final Set<String> secrets;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Map<String, ConnectionSource> overrides = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AliasPools(MultiDbSettings settings, StatementListeners listeners) {
         Map<String, HikariDataSource> created = new TreeMap<>();
         Map<String, AuditedDataSource> audited = new TreeMap<>();
+        Set<String> secrets = settings.secretValues();
         for (DatabaseSettings database : settings.databases()) {
             HikariDataSource pool = newPool(database);
             created.put(database.alias(), pool);
-            audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, this));
+            audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, secrets));
         }
         this.pools = Collections.unmodifiableMap(created);
         this.dataSources = Map.copyOf(audited);   // looked up on every connection: hashed, not sorted
-        this.secrets = settings.secretValues();
     }
 
     private static HikariDataSource newPool(DatabaseSettings database) {
@@ -103,31 +102,18 @@ public final class AliasPools implements AutoCloseable {
      * work on one connection per alias and undoes it afterwards.
      */
     public void override(String alias, ConnectionSource source) {
-        dataSource(alias);
-        overrides.put(alias, source);
+        ((AuditedDataSource) dataSource(alias)).override(Objects.requireNonNull(source, "source"));
     }
 
     /** Returns {@code alias} to its pool. */
     public void clearOverride(String alias) {
-        overrides.remove(alias);
+        ((AuditedDataSource) dataSource(alias)).override(null);
     }
 
     /** Where an overridden alias gets its connections. */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection get() throws SQLException;
-    }
-
-    Connection rawConnection(String alias, HikariDataSource pool) throws SQLException {
-        ConnectionSource override = overrides.isEmpty() ? null : overrides.get(alias);
-        if (override != null) {
-            return override.get();
-        }
-        try {
-            return pool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            throw SecretScrubber.scrub(e, secrets);
-        }
     }
 
     /** Closes every pool. Closing twice is harmless. */

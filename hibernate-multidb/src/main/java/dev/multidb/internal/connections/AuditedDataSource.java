@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,18 +20,34 @@ final class AuditedDataSource implements DataSource {
     private final HikariDataSource pool;
     private final String alias;
     private final StatementListeners listeners;
-    private final AliasPools owner;
+    /** The configuration's passwords, removed from the messages of connection failures. */
+    private final Set<String> secrets;
+    /** Where connections come from instead of the pool, or {@code null} (see {@link AliasPools#override}). */
+    private volatile AliasPools.ConnectionSource override;
 
-    AuditedDataSource(HikariDataSource pool, String alias, StatementListeners listeners, AliasPools owner) {
+    AuditedDataSource(HikariDataSource pool, String alias, StatementListeners listeners, Set<String> secrets) {
         this.pool = pool;
         this.alias = alias;
         this.listeners = listeners;
-        this.owner = owner;
+        this.secrets = secrets;
+    }
+
+    void override(AliasPools.ConnectionSource source) {
+        this.override = source;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return AuditedConnections.wrap(owner.rawConnection(alias, pool), alias, listeners);
+        AliasPools.ConnectionSource source = override;
+        return AuditedConnections.wrap(source != null ? source.get() : pooled(), alias, listeners);
+    }
+
+    private Connection pooled() throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw SecretScrubber.scrub(e, secrets);
+        }
     }
 
     @Override

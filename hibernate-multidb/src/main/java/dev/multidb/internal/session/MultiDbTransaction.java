@@ -26,8 +26,11 @@ import java.util.Set;
 final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
-    /** The enlisted aliases' transactions, in the order they were enlisted. */
-    private final ByAlias<Transaction> enlisted = new ByAlias<>();
+    /**
+     * The enlisted aliases' transactions, in the order they were enlisted; made by the first {@link #begin()}
+     * (most entity managers that only read never begin one).
+     */
+    private ByAlias<Transaction> enlisted;
     private Set<String> written = Set.of();
     private final Replicas replicas;
     private boolean active;
@@ -73,6 +76,9 @@ final class MultiDbTransaction implements EntityTransaction {
     public void begin() {
         if (active) {
             throw new IllegalStateException("Transaction already active");
+        }
+        if (enlisted == null) {
+            enlisted = new ByAlias<>();
         }
         active = true;
         rollbackOnly = false;
@@ -168,7 +174,9 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     private void finish() {
-        enlisted.clear();
+        if (enlisted != null) {
+            enlisted.clear();
+        }
         written = Set.of();
         active = false;
         rollbackOnly = false;
