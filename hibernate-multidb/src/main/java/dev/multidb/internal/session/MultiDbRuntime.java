@@ -134,7 +134,6 @@ public final class MultiDbRuntime {
         return parameterLimits.get(alias);
     }
 
-    /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */
     /** Whether any alias of the unit has replicas. */
     public boolean replicated() {
         return replicated;
@@ -145,6 +144,7 @@ public final class MultiDbRuntime {
         return relocatesWrites;
     }
 
+    /** Whether instances are tracked one by one: the unit has more than one database (replicas aside). */
     public boolean tracksInstances() {
         return tracksInstances;
     }

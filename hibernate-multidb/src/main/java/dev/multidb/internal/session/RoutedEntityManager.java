@@ -134,8 +134,7 @@ abstract class RoutedEntityManager implements EntityManager {
         if (runtime.tracksInstances()) {
             StickyAliases.stick(entity, alias);
         }
-        if (mergedExplicitly && transaction.isActive()
-                && runtime.relocatesWrites()) {
+        if (mergedExplicitly && transaction.isActive() && runtime.relocatesWrites()) {
             WriteRelocation.apply(children, runtime, List.of(alias), entity);
             child(alias).flush();
         }
