@@ -24,7 +24,8 @@ targets to `<OUTPUT>.targets.tsv`.
 `summary`: the table between `<!-- targets:begin -->` and `<!-- targets:end -->` from target files
 (columns: issue, what, measured, limit, verdict, section).
 
-A run with fewer than 4 forks or under 25 s of warm-up per fork is labelled a smoke run: numbers, no verdicts.
+A run with fewer than 4 forks or under 25 s of warm-up per fork (15 s when paired) is labelled a smoke run:
+numbers, no verdicts.
 """
 import argparse
 import datetime
@@ -274,8 +275,8 @@ def replace(text, name, body):
 
 
 def merged(results):
-    """One result per benchmark and parameters other than `createdFirst`: the runs that differ only in `createdFirst` (which side's
-    factory a fork builds first) are one experiment, their forks pooled."""
+    """One result per benchmark and parameters other than `createdFirst`: the runs that differ only in
+    `createdFirst` (which side's factory a fork builds first) are one experiment, their forks pooled."""
     by_key, keys = {}, []
     for result in results:
         params = result.get("params", {})
