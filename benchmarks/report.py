@@ -6,10 +6,10 @@ Usage:
   report.py migrate OUTPUT.txt BENCHMARKS.md [--context "machine note"]
   report.py summary BENCHMARKS.md TARGETS.tsv...
 
-`jmh`: EntityManagerBenchmark runs its two sides in pairs of operations, microseconds apart, and sums each
-side's times per iteration in JMH secondary results (`plainNanos`, `multidbNanos`, ...); its ratio is the mean
-of the per-iteration ratios of those sums, ± the 99.9% half-width (Student's t), with the ratio of each fork
-shown too. The other benchmarks measure their sides in one fork, one per iteration, in the order of
+`jmh`: EntityManagerBenchmark and RelationGuardBenchmark run their two sides in pairs of operations, back to
+back, and sum each side's times per iteration in JMH secondary results (`baseNanos`, `otherNanos`, ...; see
+Pairs.java); the ratio is the mean of the per-iteration ratios of those sums, ± the 99.9% half-width
+(Student's t), with the ratio of each fork shown too. The other benchmarks measure their sides in one fork, one per iteration, in the order of
 their `rotation` parameter (`workload:side ...`; see Rotation.java). JMH's own score mixes them; this script
 splits each fork's measured iterations by the rotation again, gives each workload and side its mean and
 99.9% confidence half-width (Student's t over all its iterations, as JMH does), and the ratio of two sides
@@ -42,28 +42,32 @@ FULL_WARMUP_S = 25
 # Paired operations warm both sides up at once, every second of it.
 FULL_PAIRED_WARMUP_S = 15
 
-# Per benchmark method: its section name, a title, and the comparisons it is run for:
-# (workload, side, base side, label, limit or None, issue). The ratio is side / base.
+# Per benchmark method: its section name, a title, and the comparisons it is run for. Rotation benchmarks:
+# (workload, side, base side, label, limit or None, issue), the ratio side / base. Paired benchmarks
+# ("paired"): (workload, label, limit, issue), the ratio other / base (see Pairs.java); the workload is the
+# value of the `workload` parameter, or a name for the only workload of a benchmark without that parameter.
 BENCHMARKS = {
     "dev.multidb.benchmarks.EntityManagerBenchmark.pair": {
         "section": "entity-manager",
         "paired": True,
         "comparisons": [
-            ("find", "multidb", "plain", "`find` by id (new EM, find, close)", 1.03, "#3"),
-            ("persist", "multidb", "plain",
-             "`persist` + commit (new EM, begin, persist, commit, close)", 1.03, "#3"),
-            ("select100", "multidb", "plain", "100-row JPQL select (new EM, query, close)", 1.03, "#3"),
+            ("find", "`find` by id (new EM, find, close)", 1.03, "#3"),
+            ("persist", "`persist` + commit (new EM, begin, persist, commit, close)", 1.03, "#3"),
+            ("select100", "100-row JPQL select (new EM, query, close)", 1.03, "#3"),
         ],
-        "sides": {"plain": "plain Hibernate", "multidb": "hibernate-multidb"},
+        "sides": {"base": "plain Hibernate", "other": "hibernate-multidb"},
         "ratio": "multidb / plain (time)",
+        "unit": ("µs", 1e3),
     },
-    "dev.multidb.benchmarks.relations.RelationGuardBenchmark.flushOfThousandLinesWithTwoAssociations": {
+    "dev.multidb.benchmarks.relations.RelationGuardBenchmark.pair": {
         "section": "relation-guard",
+        "paired": True,
         "comparisons": [
-            ("flush", "on", "off", "flush + commit of 1 000 lines, two associations each", 1.05, "#4"),
+            ("flush", "flush + commit of 1 000 lines, two associations each", 1.05, "#4"),
         ],
-        "sides": {"on": "check on", "off": "check off"},
+        "sides": {"base": "check off", "other": "check on"},
         "ratio": "on / off (time)",
+        "unit": ("ms", 1e6),
     },
     "dev.multidb.benchmarks.replicas.ReplicaReadBenchmark.readById": {
         "section": "replicas",
@@ -208,7 +212,9 @@ def section(result, spec, args, context, targets):
 
 def paired_section(results, spec, args, context, targets):
     """The section of a benchmark that times its two sides in pairs of operations (one result per workload)."""
-    by_workload = {result["params"]["workload"]: result for result in results}
+    by_workload = {result["params"].get("workload"): result for result in results}
+    unit, nanos_per_unit = spec["unit"]
+    base_label, other_label = spec["sides"]["base"], spec["sides"]["other"]
     first = results[0]
     forks = min(result["forks"] for result in results)
     warmup_s = first["warmupIterations"] * seconds(first["warmupTime"])
@@ -219,7 +225,7 @@ def paired_section(results, spec, args, context, targets):
         lines += ["> **SMOKE RUN: these numbers are NOT meaningful.** Fewer than 4 forks or under 15 s of",
                   "> warm-up per fork: they only show that the benchmark works. Run `benchmarks/run.sh`.", ""]
     lines += [
-        f"Run of {date}: {forks} fork{'s' if forks != 1 else ''} per workload"
+        f"Run of {date}: {forks} fork{'s' if forks != 1 else ''}" + (" per workload" if len(results) > 1 else "")
         + (f" (factories built in both orders: {', '.join(first['createdFirst'])} forks)"
            if first.get("createdFirst") else "")
         + f"; each fork warms up {first['warmupIterations']} × {first['warmupTime']} and measures "
@@ -228,32 +234,34 @@ def paired_section(results, spec, args, context, targets):
         f"`{' '.join(first.get('jvmArgs', []))}`, {first['threads']} thread(s), nproc {machine()}"
         + (f"; {context}" if context else "") + (f"; JMH arguments `{args}`" if args else "") + ".",
         "",
-        "| workload | plain Hibernate, µs/op | hibernate-multidb, µs/op | bytes/op plain → multidb "
-        "| pairs timed (left out as stalls) |",
-        "|---|---:|---:|---:|---:|",
+        f"| workload | {base_label}, {unit}/op | {other_label}, {unit}/op | bytes/op, {base_label} → {other_label} "
+        f"| pairs timed | left out as stalls (of which {other_label} slower) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     rows = []
-    for workload, side, base, label, limit, issue in spec["comparisons"]:
-        result = by_workload.get(workload)
+    for workload, label, limit, issue in spec["comparisons"]:
+        result = by_workload.get(workload, by_workload.get(None))
         if result is None:
             continue
         metrics = {name: metric["rawData"] for name, metric in result["secondaryMetrics"].items()}
         iterations = [dict(zip(metrics, values)) for fork in zip(*metrics.values()) for values in zip(*fork)]
         per_fork = [[dict(zip(metrics, values)) for values in zip(*fork)] for fork in zip(*metrics.values())]
         timed = [it for it in iterations if it["timedPairs"] > 0]
-        base_us, base_error = mean_and_error([it[base + "Nanos"] / it["timedPairs"] / 1e3 for it in timed])
-        side_us, side_error = mean_and_error([it[side + "Nanos"] / it["timedPairs"] / 1e3 for it in timed])
+        base_time, base_error = mean_and_error([it["baseNanos"] / it["timedPairs"] / nanos_per_unit for it in timed])
+        side_time, side_error = mean_and_error([it["otherNanos"] / it["timedPairs"] / nanos_per_unit for it in timed])
         sampled = sum(it["sampledPairs"] for it in iterations)
-        base_bytes = sum(it[base + "Bytes"] for it in iterations) / sampled if sampled else float("nan")
-        side_bytes = sum(it[side + "Bytes"] for it in iterations) / sampled if sampled else float("nan")
+        base_bytes = sum(it["baseBytes"] for it in iterations) / sampled if sampled else float("nan")
+        side_bytes = sum(it["otherBytes"] for it in iterations) / sampled if sampled else float("nan")
         pairs = round(sum(it["timedPairs"] for it in iterations))
         stalled = round(sum(it["stalledPairs"] for it in iterations))
-        lines.append(f"| {workload} | {base_us:,.3f} ± {base_error:,.3f} | {side_us:,.3f} ± {side_error:,.3f} "
+        stalled_on_other = round(sum(it["stalledOnOther"] for it in iterations))
+        lines.append(f"| {workload} | {base_time:,.3f} ± {base_error:,.3f} "
+                     f"| {side_time:,.3f} ± {side_error:,.3f} "
                      f"| {base_bytes:,.0f} → {side_bytes:,.0f} ({side_bytes - base_bytes:+,.0f}) "
-                     f"| {pairs:,} ({stalled:,}) |")
-        ratios = [it[side + "Nanos"] / it[base + "Nanos"] for it in timed]
-        fork_ratios = [statistics.fmean(it[side + "Nanos"] / it[base + "Nanos"] for it in fork
-                                        if it["timedPairs"] > 0) for fork in per_fork]
+                     f"| {pairs:,} | {stalled:,} ({stalled_on_other:,}) |")
+        ratios = [it["otherNanos"] / it["baseNanos"] for it in timed]
+        fork_ratios = [statistics.fmean(it["otherNanos"] / it["baseNanos"] for it in fork if it["timedPairs"] > 0)
+                       for fork in per_fork]
         ratio, error = mean_and_error(ratios)
         shown_limit = "—" if limit is None else f"≤ {limit}"
         judged = verdict(ratio, error, limit, smoke)

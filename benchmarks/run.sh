@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark of the project, in one run, rewriting the tables of BENCHMARKS.md:
-#   1. JMH (one run, all three benchmarks; each fork measures its sides in turn, iteration by iteration):
-#      EntityManagerBenchmark (#3), RelationGuardBenchmark (#4), ReplicaReadBenchmark (#5);
+#   1. JMH (one run, all three benchmarks): EntityManagerBenchmark (#3) and RelationGuardBenchmark (#4) time
+#      their two sides in pairs of operations (Pairs.java); ReplicaReadBenchmark (#5) measures its sides in
+#      turn, iteration by iteration;
 #   2. bootstrap at scale (#8): benchmarks/bootstrap.sh, 5 fresh JVMs per data point;
 #   3. `migrate --all` against one alias after another (#6): liquibase-bridge's MigrateAllBenchmark;
 #   4. the summary of every target at the top of BENCHMARKS.md.

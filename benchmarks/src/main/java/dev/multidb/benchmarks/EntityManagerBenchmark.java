@@ -3,7 +3,6 @@ package dev.multidb.benchmarks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +18,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,21 +25,11 @@ import java.util.concurrent.TimeUnit;
  * What hibernate-multidb costs against plain Hibernate on the same H2 in-memory database (the design's
  * performance budget: under 3% on {@code find}, {@code persist} and simple JPQL).
  *
- * <p><b>Paired operations.</b> Every fork builds both factories on one database, so both sides see the same
- * rows. Each invocation of {@link #pair} runs the {@link #workload} once on each side, plain Hibernate first on
- * even invocations and hibernate-multidb first on odd ones, and times each operation with
- * {@link System#nanoTime()}. The two operations of a pair run microseconds apart: whatever slows the machine
- * slows both (on a shared 2-core virtual machine, one-second iterations of one side vary by 5–20%, which
- * swamps a 3% difference when the sides are measured one iteration after the other). The times of each side
- * are summed per iteration in the {@link Pairs} counters; {@code benchmarks/report.py} divides them, one ratio
- * per iteration. JMH's own score is the time of a whole pair and means nothing by itself.
- *
- * <p><b>Stalls.</b> A pair in which either operation took longer than {@link #STALL_NANOS} is not counted
- * (but is counted as stalled): the operations take 3–40 µs, and a millisecond is a garbage-collection pause
- * or the virtual machine being descheduled, which lands on whichever side happens to run and would add
- * noise to one side only. Garbage collection is a real cost, proportional to the bytes allocated, so those
- * are measured too: every {@link #ALLOCATION_SAMPLE}th pair measures each side's allocated bytes instead of
- * its time.
+ * <p>Every fork builds both factories on one database, so both sides see the same rows, and measures one
+ * {@link #workload}. Each invocation of {@link #pair} runs it once on each side, microseconds apart, timed
+ * operation by operation ({@link Pairs}: plain Hibernate is the base side, hibernate-multidb the other;
+ * stalls left out and counted, allocation sampled). JMH's own score is the time of a whole pair and means
+ * nothing by itself; {@code benchmarks/report.py} divides the per-iteration sums of {@link Pairs}.
  *
  * <p>Each operation opens and closes its own entity manager, as a request of a web application would: the
  * multidb side pays for routing, its child session and its audited connection there. Defaults: 4 forks per
@@ -61,12 +49,6 @@ public class EntityManagerBenchmark {
     /** Rows a {@code select100} returns. */
     static final int PAGE = 100;
 
-    /** A pair with an operation longer than this (1 ms) is left out of the times: a stall, not the work. */
-    static final long STALL_NANOS = 1_000_000;
-
-    /** Every this many pairs, one measures allocated bytes rather than time. */
-    static final int ALLOCATION_SAMPLE = 64;
-
     private static final String RANGE = "select e from Item e where e.id between :a and :b";
 
     /** What each operation does: {@code find}, {@code persist} (+ commit) or {@code select100}. */
@@ -81,48 +63,15 @@ public class EntityManagerBenchmark {
     @Param({"multidb", "plain"})
     public String createdFirst;
 
-    /** The sums of one iteration, which JMH reports per iteration (secondary results). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Pairs {
-        /** Time of the plain Hibernate operations of the timed pairs. */
-        public long plainNanos;
-        /** Time of the hibernate-multidb operations of the same pairs. */
-        public long multidbNanos;
-        /** Pairs whose times are in the two sums above. */
-        public long timedPairs;
-        /** Pairs left out because an operation took longer than {@link #STALL_NANOS}. */
-        public long stalledPairs;
-        /** Bytes allocated by the plain Hibernate operations of the sampled pairs. */
-        public long plainBytes;
-        /** Bytes allocated by the hibernate-multidb operations of the same pairs. */
-        public long multidbBytes;
-        /** Pairs that measured allocation. */
-        public long sampledPairs;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            plainNanos = 0;
-            multidbNanos = 0;
-            timedPairs = 0;
-            stalledPairs = 0;
-            plainBytes = 0;
-            multidbBytes = 0;
-            sampledPairs = 0;
-        }
-    }
-
-    private interface Operation {
+    private interface Workload {
         Object run(EntityManagerFactory side);
     }
 
     private EntityManagerFactory plain;
     private EntityManagerFactory multidb;
-    private Operation operation;
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private Pairs.Operation onPlain;
+    private Pairs.Operation onMultidb;
 
-    private long invocations;
     private long nextFind;
     private long nextPage;
     private long nextNewId = ROWS + 1;
@@ -136,13 +85,15 @@ public class EntityManagerBenchmark {
             multidb = Persistence.createEntityManagerFactory("multidb");
             plain = Persistence.createEntityManagerFactory("plain");
         }
-        operation = switch (workload) {
+        Workload operation = switch (workload) {
             case "find" -> this::find;
             case "persist" -> this::persistAndCommit;
             case "select100" -> this::select100;
             default -> throw new IllegalArgumentException(
                     "workload must be find, persist or select100, not '" + workload + "'");
         };
+        onPlain = () -> operation.run(plain);
+        onMultidb = () -> operation.run(multidb);
         preload();
         checkBothSidesSeeTheRows(plain);
         checkBothSidesSeeTheRows(multidb);
@@ -191,38 +142,10 @@ public class EntityManagerBenchmark {
         plain.close();
     }
 
-    /** The workload once on each side, alternating which goes first; see the class comment. */
+    /** The workload once on each side: plain Hibernate, hibernate-multidb, in alternating order. */
     @Benchmark
     public void pair(Pairs pairs, Blackhole results) {
-        long invocation = invocations++;
-        boolean plainFirst = (invocation & 1) == 0;
-        EntityManagerFactory first = plainFirst ? plain : multidb;
-        EntityManagerFactory second = plainFirst ? multidb : plain;
-        if (invocation % ALLOCATION_SAMPLE == 0) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            results.consume(operation.run(first));
-            long between = threads.getCurrentThreadAllocatedBytes();
-            results.consume(operation.run(second));
-            long after = threads.getCurrentThreadAllocatedBytes();
-            pairs.plainBytes += plainFirst ? between - before : after - between;
-            pairs.multidbBytes += plainFirst ? after - between : between - before;
-            pairs.sampledPairs++;
-            return;
-        }
-        long start = System.nanoTime();
-        results.consume(operation.run(first));
-        long between = System.nanoTime();
-        results.consume(operation.run(second));
-        long end = System.nanoTime();
-        long firstNanos = between - start;
-        long secondNanos = end - between;
-        if (firstNanos > STALL_NANOS || secondNanos > STALL_NANOS) {
-            pairs.stalledPairs++;
-            return;
-        }
-        pairs.plainNanos += plainFirst ? firstNanos : secondNanos;
-        pairs.multidbNanos += plainFirst ? secondNanos : firstNanos;
-        pairs.timedPairs++;
+        pairs.run(onPlain, onMultidb, results);
     }
 
     /** {@code find} by id in a new entity manager, outside a transaction; ids cycle through all rows. */

@@ -2,7 +2,7 @@ package dev.multidb.benchmarks.relations;
 
 import dev.multidb.MultiDbEntityManager;
 import dev.multidb.MultiDbEntityManagerFactory;
-import dev.multidb.benchmarks.Rotation;
+import dev.multidb.benchmarks.Pairs;
 import dev.multidb.internal.relations.RelationGuard;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,22 +43,23 @@ import java.util.concurrent.TimeUnit;
  * <p>Each fork builds the unit twice, on two pairs of H2 databases: as bootstrapped ({@code on}) and with the
  * {@link RelationGuard} instances removed from the session factory's pre-insert, pre-update and
  * pre-collection listener groups ({@code off}; the library has no switch for it). Routing, stickiness
- * listeners and child sessions are the same. Iterations alternate between the two ({@link #rotation}), so
- * the sides run seconds apart in one warmed-up JVM; {@code benchmarks/report.py} splits the per-iteration
- * scores again and pairs neighbours. The lines refer to products and warehouses through
+ * listeners and child sessions are the same. Each invocation of {@link #pair} flushes once on each, back to
+ * back, timed operation by operation ({@link Pairs}: {@code off} is the base side, {@code on} the other;
+ * stalls left out and counted, allocation sampled); {@code benchmarks/report.py} divides the per-iteration
+ * sums. The lines refer to products and warehouses through
  * {@code getReference}, as an application that knows the ids would: the check sees proxies of the flushing
- * session, its common case. The lines are deleted after each invocation, so every invocation inserts into
- * the same, empty table.
+ * session, its common case. The lines are deleted after each invocation, so every flush inserts into the
+ * same, empty table.
  *
- * <p>Average time per flush of 1 000 lines: the ratio {@code on/off} is the check's cost (1.05 = 5%).
- * Defaults: 4 forks, warm-up 26 × 1 s, measurement 16 × 1 s (eight of each side).
+ * <p>Time per flush of 1 000 lines: the ratio {@code on/off} is the check's cost (1.05 = 5%). Defaults: 4
+ * forks (two per {@link #createdFirst}), warm-up 20 × 1 s, measurement 10 × 2 s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=slf4j"})
-@Warmup(iterations = 26, time = 1)
-@Measurement(iterations = 16, time = 1)
+@Warmup(iterations = 20, time = 1)
+@Measurement(iterations = 10, time = 2)
 public class RelationGuardBenchmark {
 
     /** New entities per flush. */
@@ -68,10 +70,6 @@ public class RelationGuardBenchmark {
     private static final List<EventType<?>> GUARDED = List.of(EventType.PRE_INSERT, EventType.PRE_UPDATE,
             EventType.PRE_COLLECTION_RECREATE, EventType.PRE_COLLECTION_UPDATE);
 
-    /** {@code on}: the unit as bootstrapped; {@code off}: the relation guard removed; one per iteration. */
-    @Param({"flush:on flush:off"})
-    public String rotation;
-
     /**
      * Which side's factory is built first. Half the forks build each first: of two identical Hibernate
      * factories in one JVM, the one built first measured 2–3% slower (see BENCHMARKS.md).
@@ -81,8 +79,8 @@ public class RelationGuardBenchmark {
 
     private MultiDbEntityManagerFactory on;
     private MultiDbEntityManagerFactory off;
-    private Rotation<MultiDbEntityManagerFactory> turns;
-    private MultiDbEntityManagerFactory factory;
+    private Pairs.Operation withCheck;
+    private Pairs.Operation withoutCheck;
 
     @Setup(Level.Trial)
     public void start() {
@@ -100,11 +98,8 @@ public class RelationGuardBenchmark {
         if (guards(off) != 0) {
             throw new IllegalStateException("The relation guard could not be removed");
         }
-        turns = Rotation.parse(rotation, side -> switch (side) {
-            case "on" -> on;
-            case "off" -> off;
-            default -> throw new IllegalArgumentException("guard must be on or off, not '" + side + "'");
-        });
+        withCheck = () -> flushOfThousandLinesWithTwoAssociations(on);
+        withoutCheck = () -> flushOfThousandLinesWithTwoAssociations(off);
         load(on);
         load(off);
     }
@@ -128,18 +123,14 @@ public class RelationGuardBenchmark {
         }
     }
 
-    /** The next side of the rotation. */
-    @Setup(Level.Iteration)
-    public void nextTurn() {
-        factory = turns.next().side();
-    }
-
-    /** Empties the lines table, so that every invocation inserts into the same, empty table. */
+    /** Empties the lines tables of both units, so that every flush inserts into the same, empty table. */
     @TearDown(Level.Invocation)
     public void deleteLines() throws SQLException {
-        try (Connection connection = factory.dataSource("default").getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from StockLine");
+        for (MultiDbEntityManagerFactory unit : List.of(on, off)) {
+            try (Connection connection = unit.dataSource("default").getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.executeUpdate("delete from StockLine");
+            }
         }
     }
 
@@ -162,9 +153,14 @@ public class RelationGuardBenchmark {
         }
     }
 
-    /** New entity manager, begin, 1 000 persists with two references each, commit (the flush), close. */
+    /** One flush on each unit, with the check and without, in alternating order. */
     @Benchmark
-    public int flushOfThousandLinesWithTwoAssociations() {
+    public void pair(Pairs pairs, Blackhole results) {
+        pairs.run(withoutCheck, withCheck, results);
+    }
+
+    /** New entity manager, begin, 1 000 persists with two references each, commit (the flush), close. */
+    private static Integer flushOfThousandLinesWithTwoAssociations(MultiDbEntityManagerFactory factory) {
         try (EntityManager em = factory.createEntityManager()) {
             em.getTransaction().begin();
             for (int i = 0; i < LINES; i++) {
