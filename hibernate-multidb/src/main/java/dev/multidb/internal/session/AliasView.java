@@ -46,9 +46,22 @@ final class AliasView extends RoutedEntityManager {
 
     @Override
     protected void requireOpen() {
-        if (!owner.isOpen()) {
-            throw new IllegalStateException("The entity manager of this using('" + alias + "') view is closed.");
-        }
+        owner.requireOpen();
+    }
+
+    @Override
+    protected Session closed() {
+        return owner.closed();
+    }
+
+    @Override
+    protected Session closedForGood() {
+        return owner.closedForGood();
+    }
+
+    @Override
+    protected String anyAlias() {
+        return alias;
     }
 
     @Override
@@ -70,7 +83,10 @@ final class AliasView extends RoutedEntityManager {
     /** Unwraps as this view, the owning {@link MultiDbEntityManager}, or the alias's Hibernate session. */
     @Override
     public <T> T unwrap(Class<T> type) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.unwrap(type);
+        }
         if (type.isInstance(this)) {
             return type.cast(this);
         }

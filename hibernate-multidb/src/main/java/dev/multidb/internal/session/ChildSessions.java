@@ -36,6 +36,8 @@ final class ChildSessions {
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
     private MultiDbTransaction transaction;
+    /** A closed child, which answers calls made once the entity manager is closed as Hibernate does. */
+    private Session closedChild;
 
     ChildSessions(MultiDbRuntime runtime) {
         this.runtime = runtime;
@@ -127,6 +129,11 @@ final class ChildSessions {
         return null;
     }
 
+    /** Whether no child is open. */
+    boolean none() {
+        return open.size() == 0;
+    }
+
     /** The aliases of the open children, in the order they were opened (a copy). */
     List<String> aliases() {
         return open.aliasesBefore(open.size());
@@ -186,10 +193,22 @@ final class ChildSessions {
                 }
             }
         }
+        if (closedChild == null && open.size() > 0) {
+            closedChild = open.value(0);
+        }
         open.clear();
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** A closed Hibernate session (the first child closed, else a new one of {@code alias}, closed at once). */
+    Session closedSession(String alias) {
+        if (closedChild == null) {
+            closedChild = runtime.sessionFactory(alias).withOptions().tenantIdentifier((Object) alias).openSession();
+            closedChild.close();
+        }
+        return closedChild;
     }
 
     FlushModeType flushMode() {

@@ -15,16 +15,21 @@ import java.util.Map;
  * The routed entity manager: aliases come from the router chain. See {@link RoutedEntityManager} for
  * the rule of each operation.
  */
-public final class MultiDbEntityManagerImpl extends RoutedEntityManager implements MultiDbEntityManager {
+public final class MultiDbEntityManagerImpl extends RoutedEntityManager
+        implements MultiDbEntityManager, MultiDbTransaction.Owner {
 
     private final MultiDbEntityManagerFactoryImpl factory;
     private Map<String, AliasView> views;
-    private boolean open = true;
+    private boolean closed;
+    /** Closed while its transaction was active: the children live on until that transaction ends (JPA 7.9.1). */
+    private boolean closingAfterTransaction;
+    private static final String CLOSED = "This entity manager is closed.";
 
     MultiDbEntityManagerImpl(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime, ChildSessions children) {
-        super(runtime, children, new MultiDbTransaction(children, runtime.replicas()));
+        super(runtime, children, new MultiDbTransaction(children, runtime.replicas(), runtime.compliance()));
         this.factory = factory;
         children.attach(transaction);
+        transaction.owner(this);
     }
 
     static MultiDbEntityManagerImpl open(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime,
@@ -98,34 +103,85 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
         if (entity == null) {
             return null;
         }
-        String managing = open ? children.managing(entity) : null;
+        String managing = isOpen() ? children.managing(entity) : null;
         return managing != null ? managing : runtime.stickyAliasOf(entity);
     }
 
+    /**
+     * A safety net behind {@link #closed()}, which every operation asks first: once closed for good, nothing may
+     * reach a child session.
+     */
     @Override
     protected void requireOpen() {
-        if (!open) {
-            throw new IllegalStateException("This entity manager is closed.");
+        if (closed && !closingAfterTransaction) {
+            throw new IllegalStateException(CLOSED);
         }
+    }
+
+    @Override
+    protected Session closed() {
+        if (!closed) {
+            return null;
+        }
+        if (closingAfterTransaction) {
+            transaction.markRollbackOnly();
+            throw new IllegalStateException(CLOSED);
+        }
+        return closedSession();
+    }
+
+    @Override
+    protected Session closedForGood() {
+        return closed && !closingAfterTransaction ? closedSession() : null;
+    }
+
+    private Session closedSession() {
+        if (!factory.isOpen()) {
+            throw new IllegalStateException(CLOSED);
+        }
+        return children.closedSession(anyAlias());
+    }
+
+    @Override
+    protected String anyAlias() {
+        return runtime.anyAlias();
     }
 
     @Override
     public boolean isOpen() {
-        return open;
+        return !closed && factory.isOpen();
     }
 
-    /** Closes every child session; rolls back an active transaction first. Closing twice is harmless. */
+    /**
+     * Closes the entity manager. With an active transaction not marked for rollback, the persistence context and
+     * every alias's session stay until that transaction ends (JPA 3.2 section 7.9.1): {@link #getTransaction()}
+     * still commits or rolls it back. Otherwise every child session is closed at once (an active transaction
+     * marked for rollback is rolled back on every alias and stays active, marked, until it is ended). Closing a
+     * closed entity manager does nothing, or fails where {@code hibernate.jpa.compliance.closed} asks for it.
+     */
     @Override
     public void close() {
-        if (!open) {
+        if (closed) {
+            if (runtime.compliance().isJpaClosedComplianceEnabled()) {
+                throw new IllegalStateException("This entity manager is already closed.");
+            }
             return;
         }
-        open = false;
-        try {
-            if (transaction.isActive()) {
-                transaction.rollback();
+        closed = true;
+        if (transaction.isActive()) {
+            if (!transaction.getRollbackOnly()) {
+                closingAfterTransaction = true;
+                return;
             }
-        } finally {
+            transaction.releaseAliases();
+        }
+        children.closeAll();
+    }
+
+    @Override
+    public void afterCompletion() {
+        if (closingAfterTransaction) {
+            closingAfterTransaction = false;
             children.closeAll();
         }
     }
@@ -142,7 +198,10 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager implemen
      */
     @Override
     public <T> T unwrap(Class<T> type) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.unwrap(type);
+        }
         if (type.isInstance(this)) {
             return type.cast(this);
         }

@@ -44,6 +44,7 @@ public final class MultiDbRuntime {
     private final boolean relocatesWrites;
     private final Function<Object, String> stickiness;
     private final Map<String, ParameterLimit> parameterLimits = new HashMap<>();
+    private final String anyAlias;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -69,6 +70,7 @@ public final class MultiDbRuntime {
         this.stickiness = stickiness;
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
         factoryByAlias.forEach((alias, factory) -> parameterLimits.put(alias, ParameterLimit.of(factory)));
+        this.anyAlias = factoryByAlias.containsKey("default") ? "default" : settings.aliases().iterator().next();
     }
 
     public String unitName() {
@@ -184,6 +186,16 @@ public final class MultiDbRuntime {
     /** Queries are analysed with the lead factory's query engine: the metamodel is the same in each. */
     QueryTargets queryTargets() {
         return queryTargets;
+    }
+
+    /** {@code default} when it is configured, else the first alias: where calls no alias is responsible for go. */
+    public String anyAlias() {
+        return anyAlias;
+    }
+
+    /** Hibernate's JPA compliance settings of the unit ({@code hibernate.jpa.compliance.*}). */
+    public org.hibernate.jpa.spi.JpaCompliance compliance() {
+        return lead.getSessionFactoryOptions().getJpaCompliance();
     }
 
     /** Fails with the standard message unless {@code alias} is configured. */

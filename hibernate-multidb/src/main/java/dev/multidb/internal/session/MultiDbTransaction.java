@@ -6,6 +6,7 @@ import jakarta.persistence.RollbackException;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
+import org.hibernate.jpa.spi.JpaCompliance;
 
 import dev.multidb.internal.replicas.Replicas;
 import java.util.ArrayList;
@@ -22,10 +23,26 @@ import java.util.Set;
  * in the order they were enlisted. If an alias fails to commit after another has committed, the rest
  * are rolled back and {@link PartialCommitException} names both groups: without two-phase commit that
  * is the truth the application has to act on, and it is told rather than left to guess.
+ *
+ * <p>Outside an active transaction it behaves as Hibernate's own: {@code rollback}, {@code setRollbackOnly} and
+ * {@code getRollbackOnly} do nothing (or answer false) unless {@code hibernate.jpa.compliance.transaction} asks
+ * for JPA's {@link IllegalStateException}, and committing a transaction marked for rollback rolls it back,
+ * throwing {@link RollbackException} under that setting only.
  */
 final class MultiDbTransaction implements EntityTransaction {
 
+    /** What the transaction needs of its entity manager. */
+    interface Owner {
+        /** Whether the entity manager is open: a closed one cannot begin a transaction. */
+        boolean isOpen();
+
+        /** Called once the transaction has ended, committed or rolled back (a closed entity manager then closes). */
+        void afterCompletion();
+    }
+
     private final ChildSessions children;
+    private final JpaCompliance compliance;
+    private Owner owner;
     /**
      * The enlisted aliases' transactions, in the order they were enlisted; made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
@@ -37,9 +54,14 @@ final class MultiDbTransaction implements EntityTransaction {
     private boolean rollbackOnly;
     private Integer timeout;
 
-    MultiDbTransaction(ChildSessions children, Replicas replicas) {
+    MultiDbTransaction(ChildSessions children, Replicas replicas, JpaCompliance compliance) {
         this.children = children;
         this.replicas = replicas;
+        this.compliance = compliance;
+    }
+
+    void owner(Owner owner) {
+        this.owner = owner;
     }
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
@@ -74,6 +96,9 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void begin() {
+        if (owner != null && !owner.isOpen()) {
+            throw new IllegalStateException("Cannot begin a transaction: its entity manager is closed.");
+        }
         if (active) {
             throw new IllegalStateException("Transaction already active");
         }
@@ -87,10 +112,15 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void commit() {
-        requireActive("commit");
+        if (!active) {
+            throw new IllegalStateException("Cannot commit: no transaction is active. Call begin() first.");
+        }
         if (getRollbackOnly()) {
             rollbackAll();
-            throw new RollbackException("Transaction was marked for rollback only; it has been rolled back.");
+            if (compliance.isJpaTransactionComplianceEnabled()) {
+                throw new RollbackException("Transaction was marked for rollback only; it has been rolled back.");
+            }
+            return;
         }
         try {
             children.flushAll();
@@ -161,7 +191,9 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void rollback() {
-        requireActive("rollback");
+        if (inactive("rollback")) {
+            return;
+        }
         rollbackAll();
     }
 
@@ -178,19 +210,46 @@ final class MultiDbTransaction implements EntityTransaction {
             enlisted.clear();
         }
         written = Set.of();
+        boolean ended = active;
         active = false;
         rollbackOnly = false;
+        if (ended && owner != null) {
+            owner.afterCompletion();
+        }
     }
 
-    @Override
-    public void setRollbackOnly() {
-        requireActive("setRollbackOnly");
+    /** Marks an active transaction for rollback (an operation failed, or ran on a closed entity manager). */
+    void markRollbackOnly() {
+        if (active) {
+            rollbackOnly = true;
+        }
+    }
+
+    /**
+     * Rolls back and forgets the aliases' transactions of an entity manager closed while its transaction, marked
+     * for rollback, was still active: their connections go back to the pools at once, and the transaction stays
+     * active (and marked) until the application ends it, as Hibernate's does.
+     */
+    void releaseAliases() {
+        if (enlisted != null) {
+            rollBackFrom(0);
+            enlisted.clear();
+        }
         rollbackOnly = true;
     }
 
     @Override
+    public void setRollbackOnly() {
+        if (!inactive("setRollbackOnly")) {
+            rollbackOnly = true;
+        }
+    }
+
+    @Override
     public boolean getRollbackOnly() {
-        requireActive("getRollbackOnly");
+        if (inactive("getRollbackOnly")) {
+            return false;
+        }
         if (rollbackOnly) {
             return true;
         }
@@ -217,9 +276,14 @@ final class MultiDbTransaction implements EntityTransaction {
         return timeout;
     }
 
-    private void requireActive(String operation) {
-        if (!active) {
+    /**
+     * Whether no transaction is active: JPA's {@link IllegalStateException} where
+     * {@code hibernate.jpa.compliance.transaction} asks for it, as Hibernate does.
+     */
+    private boolean inactive(String operation) {
+        if (!active && compliance.isJpaTransactionComplianceEnabled()) {
             throw new IllegalStateException("Cannot " + operation + ": no transaction is active. Call begin() first.");
         }
+        return !active;
     }
 }

@@ -37,10 +37,17 @@ final class QueryTargets {
         return of(queryEngine.interpretHql(hql, null).getSqmStatement());
     }
 
-    /** For a named JPQL query, its target; {@code null} when the name is not a JPQL query. */
+    /**
+     * For a named JPQL or Criteria query ({@code addNamedQuery} of a Criteria query keeps its tree, not a text),
+     * its target; {@code null} when the name is not such a query.
+     */
     QueryTarget ofNamed(String name) {
         NamedSqmQueryMemento<?> memento = queryEngine.getNamedObjectRepository().getSqmQueryMemento(name);
-        return memento == null ? null : ofHql(memento.getHqlString());
+        if (memento == null) {
+            return null;
+        }
+        SqmStatement<?> statement = memento.getSqmStatement();
+        return statement != null ? of(statement) : ofHql(memento.getHqlString());
     }
 
     static QueryTarget of(SqmStatement<?> statement) {

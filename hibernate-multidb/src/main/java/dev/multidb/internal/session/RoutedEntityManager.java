@@ -82,15 +82,37 @@ abstract class RoutedEntityManager implements EntityManager {
 
     protected abstract void requireOpen();
 
+    /**
+     * {@code null} while the entity manager is open; once it is closed, the closed Hibernate session that answers
+     * every call as Hibernate does ({@link IllegalStateException}, or {@link IllegalArgumentException} for an
+     * argument it checks first). Closed while its transaction is active, the entity manager marks the transaction
+     * for rollback and throws {@link IllegalStateException} instead.
+     */
+    protected abstract Session closed();
+
+    /**
+     * Like {@link #closed()}, but {@code null} too while an entity manager closed in an active transaction waits
+     * for its end: Hibernate lets {@code find}, the cache modes, the properties and the connection calls go on.
+     */
+    protected abstract Session closedForGood();
+
+    /**
+     * An alias whose child answers for calls that no alias is responsible for: an unmanaged instance passed to
+     * {@code lock}, {@code refresh} or {@code getLockMode}, a {@code null} entity, a query that cannot be analysed.
+     * Hibernate's own checks then throw JPA's exception and mark the transaction, as on plain Hibernate.
+     */
+    protected abstract String anyAlias();
+
     protected Session child(String alias) {
         requireOpen();
         return children.get(alias);
     }
 
+    private Session anyChild() {
+        return child(anyAlias());
+    }
+
     protected static Class<?> typeOf(Object entity) {
-        if (entity == null) {
-            throw new IllegalArgumentException("The entity must not be null.");
-        }
         return Hibernate.getClass(entity);
     }
 
@@ -98,6 +120,15 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void persist(Object entity) {
+        Session closed = closed();
+        if (closed != null) {
+            closed.persist(entity);
+            return;
+        }
+        if (entity == null) {
+            anyChild().persist(null);
+            return;
+        }
         String alias = aliasForWrite(typeOf(entity), persistHint(entity), "persist");
         String managing = children.managing(entity);
         if ((managing == null && !CrossDatabaseCopies.isStuckElsewhere(runtime, entity, alias))
@@ -112,6 +143,13 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T merge(T entity) {
+        Session closed = closed();
+        if (closed != null) {
+            return closed.merge(entity);
+        }
+        if (entity == null) {
+            return anyChild().merge(null);
+        }
         String alias = aliasForWrite(typeOf(entity), entity, "merge");
         String managing = children.managing(entity);
         T merged;
@@ -145,6 +183,15 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void remove(Object entity) {
+        Session closed = closed();
+        if (closed != null) {
+            closed.remove(entity);
+            return;
+        }
+        if (entity == null) {
+            anyChild().remove(null);
+            return;
+        }
         String alias = aliasForWrite(typeOf(entity), entity, "remove");
         String managing = children.managing(entity);
         if (managing == null || alias.equals(managing)) {
@@ -171,6 +218,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.find(type, id);
+        }
         if (runtime.replicated()) {
             return readRetryingOnReplica(type, alias -> child(alias).find(type, id));
         }
@@ -179,6 +230,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id, Map<String, Object> properties) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.find(type, id, properties);
+        }
         if (runtime.replicated()) {
             return readRetryingOnReplica(type, alias -> child(alias).find(type, id, properties));
         }
@@ -224,27 +279,47 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> type, Object id, LockModeType lockMode) {
+        Session closed = closed();
+        if (closed != null) {
+            return closed.find(type, id, lockMode);
+        }
         return child(aliasForLock(type, null, lockMode)).find(type, id, lockMode);
     }
 
     @Override
     public <T> T find(Class<T> type, Object id, LockModeType lockMode, Map<String, Object> properties) {
+        Session closed = closed();
+        if (closed != null) {
+            return closed.find(type, id, lockMode, properties);
+        }
         return child(aliasForLock(type, null, lockMode)).find(type, id, lockMode, properties);
     }
 
     @Override
     public <T> T find(Class<T> type, Object id, FindOption... options) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.find(type, id, options);
+        }
         return child(aliasForLock(type, null, lockModeOf(options))).find(type, id, options);
     }
 
     @Override
     public <T> T find(EntityGraph<T> graph, Object id, FindOption... options) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.find(graph, id, options);
+        }
         Class<T> type = ((RootGraph<T>) graph).getGraphedType().getJavaType();
         return child(aliasForLock(type, null, lockModeOf(options))).find(graph, id, options);
     }
 
     @Override
     public <T> T getReference(Class<T> type, Object id) {
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getReference(type, id);
+        }
         String alias = aliasForRead(type, null);
         T reference = child(alias).getReference(type, id);
         if (runtime.tracksInstances() && reference instanceof org.hibernate.proxy.HibernateProxy) {
@@ -255,6 +330,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> T getReference(T entity) {
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getReference(entity);
+        }
         String managing = children.managing(entity);
         String alias = managing != null ? managing : aliasForRead(typeOf(entity), entity);
         return child(alias).getReference(entity);
@@ -262,74 +341,135 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void lock(Object entity, LockModeType lockMode) {
-        managingChild(entity, "lock").lock(entity, lockMode);
+        Session closed = closed();
+        if (closed != null) {
+            closed.lock(entity, lockMode);
+            return;
+        }
+        managingChild(entity).lock(entity, lockMode);
     }
 
     @Override
     public void lock(Object entity, LockModeType lockMode, Map<String, Object> properties) {
-        managingChild(entity, "lock").lock(entity, lockMode, properties);
+        Session closed = closed();
+        if (closed != null) {
+            closed.lock(entity, lockMode, properties);
+            return;
+        }
+        managingChild(entity).lock(entity, lockMode, properties);
     }
 
     @Override
     public void lock(Object entity, LockModeType lockMode, LockOption... options) {
-        managingChild(entity, "lock").lock(entity, lockMode, options);
+        Session closed = closed();
+        if (closed != null) {
+            closed.lock(entity, lockMode, options);
+            return;
+        }
+        managingChild(entity).lock(entity, lockMode, options);
     }
 
     @Override
     public void refresh(Object entity) {
-        managingChild(entity, "refresh").refresh(entity);
+        Session closed = closed();
+        if (closed != null) {
+            closed.refresh(entity);
+            return;
+        }
+        managingChild(entity).refresh(entity);
     }
 
     @Override
     public void refresh(Object entity, Map<String, Object> properties) {
-        managingChild(entity, "refresh").refresh(entity, properties);
+        Session closed = closed();
+        if (closed != null) {
+            closed.refresh(entity, properties);
+            return;
+        }
+        managingChild(entity).refresh(entity, properties);
     }
 
     @Override
     public void refresh(Object entity, LockModeType lockMode) {
-        managingChild(entity, "refresh").refresh(entity, lockMode);
+        Session closed = closed();
+        if (closed != null) {
+            closed.refresh(entity, lockMode);
+            return;
+        }
+        managingChild(entity).refresh(entity, lockMode);
     }
 
     @Override
     public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
-        managingChild(entity, "refresh").refresh(entity, lockMode, properties);
+        Session closed = closed();
+        if (closed != null) {
+            closed.refresh(entity, lockMode, properties);
+            return;
+        }
+        managingChild(entity).refresh(entity, lockMode, properties);
     }
 
     @Override
     public void refresh(Object entity, RefreshOption... options) {
-        managingChild(entity, "refresh").refresh(entity, options);
+        Session closed = closed();
+        if (closed != null) {
+            closed.refresh(entity, options);
+            return;
+        }
+        managingChild(entity).refresh(entity, options);
     }
 
     @Override
     public void detach(Object entity) {
-        requireOpen();
-        typeOf(entity);
-        String managing = children.managing(entity);
-        if (managing != null) {
-            children.peek(managing).detach(entity);
+        Session closed = closed();
+        if (closed != null) {
+            closed.detach(entity);
+            return;
         }
+        String managing = children.managing(entity);
+        // An instance no child manages: Hibernate's detach does nothing, or refuses null and non-entities.
+        Session session = managing != null ? children.peek(managing) : anyChild();
+        session.detach(entity);
     }
 
     @Override
     public boolean contains(Object entity) {
-        requireOpen();
-        return children.managing(entity) != null;
+        Session closed = closed();
+        if (closed != null) {
+            return closed.contains(entity);
+        }
+        // Each open child's contains refuses an object that is no entity, as Hibernate's does.
+        if (children.managing(entity) != null) {
+            return true;
+        }
+        if (entity != null && children.none() && !isEntity(typeOf(entity))) {
+            return anyChild().contains(entity);
+        }
+        return false;
     }
 
     @Override
     public LockModeType getLockMode(Object entity) {
-        return managingChild(entity, "getLockMode").getLockMode(entity);
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getLockMode(entity);
+        }
+        return managingChild(entity).getLockMode(entity);
     }
 
-    /** The child managing {@code entity}; JPA's {@link IllegalArgumentException} when none does. */
-    protected Session managingChild(Object entity, String operation) {
+    /**
+     * The child managing {@code entity}; for an instance no child manages, {@link #anyAlias()}'s child, whose
+     * Hibernate session then refuses it as JPA says (and marks the transaction for rollback).
+     */
+    protected Session managingChild(Object entity) {
         requireOpen();
-        String managing = children.managing(entity);
-        if (managing == null) {
-            throw new IllegalArgumentException("Cannot " + operation + " an instance of " + typeOf(entity).getName()
-                    + " that is not managed by this entity manager; find() or merge() it first.");
+        String managing;
+        try {
+            managing = children.managing(entity);
+        } catch (IllegalArgumentException notAnEntity) {
+            managing = null; // Hibernate's lock and getLockMode ask for a transaction first: anyChild() decides
         }
-        return children.peek(managing);
+        return managing != null ? children.peek(managing) : anyChild();
     }
 
     private String aliasForLock(Class<?> type, Object instance, LockModeType lockMode) {
@@ -354,7 +494,11 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void flush() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            closed.flush();
+            return;
+        }
         if (!transaction.isActive()) {
             throw new jakarta.persistence.TransactionRequiredException("No transaction is in progress; flush() needs one.");
         }
@@ -363,55 +507,87 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public void setFlushMode(FlushModeType flushMode) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            closed.setFlushMode(flushMode);
+            return;
+        }
         children.flushMode(flushMode);
     }
 
     @Override
     public FlushModeType getFlushMode() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getFlushMode();
+        }
         return children.flushMode();
     }
 
     @Override
     public void clear() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            closed.clear();
+            return;
+        }
         children.clearAll();
     }
 
     @Override
     public void setCacheRetrieveMode(CacheRetrieveMode mode) {
-        requireOpen();
+        Session closed = closedForGood();
+        if (closed != null) {
+            closed.setCacheRetrieveMode(mode);
+            return;
+        }
         children.cacheRetrieveMode(mode);
     }
 
     @Override
     public void setCacheStoreMode(CacheStoreMode mode) {
-        requireOpen();
+        Session closed = closedForGood();
+        if (closed != null) {
+            closed.setCacheStoreMode(mode);
+            return;
+        }
         children.cacheStoreMode(mode);
     }
 
     @Override
     public CacheRetrieveMode getCacheRetrieveMode() {
-        requireOpen();
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.getCacheRetrieveMode();
+        }
         return children.cacheRetrieveMode();
     }
 
     @Override
     public CacheStoreMode getCacheStoreMode() {
-        requireOpen();
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.getCacheStoreMode();
+        }
         return children.cacheStoreMode();
     }
 
     @Override
     public void setProperty(String name, Object value) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            closed.setProperty(name, value);
+            return;
+        }
         children.property(name, value);
     }
 
     @Override
     public Map<String, Object> getProperties() {
-        requireOpen();
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.getProperties();
+        }
         return children.properties();
     }
 
@@ -425,6 +601,19 @@ abstract class RoutedEntityManager implements EntityManager {
                 : aliasForRead(target.rootEntity(), null);
         checkQuery(target, alias);
         return alias;
+    }
+
+    /**
+     * The target of a JPQL text, or {@code null} when Hibernate cannot interpret it: the query is then created on
+     * {@link #anyAlias()}'s child, whose Hibernate session throws JPA's {@link IllegalArgumentException} and marks
+     * the transaction, as on plain Hibernate.
+     */
+    private QueryTarget hqlTarget(String hql) {
+        try {
+            return runtime.queryTargets().ofHql(hql);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Called with every routed JPQL or Criteria query; a view with a fixed alias checks nothing. */
@@ -446,23 +635,38 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createQuery(String hql) {
-        requireOpen();
-        QueryTarget target = runtime.queryTargets().ofHql(hql);
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(hql);
+        }
+        QueryTarget target = hqlTarget(hql);
+        if (target == null) {
+            return anyChild().createQuery(hql);
+        }
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(hql));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
-        requireOpen();
-        QueryTarget target = runtime.queryTargets().ofHql(hql);
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(hql, resultType);
+        }
+        QueryTarget target = hqlTarget(hql);
+        if (target == null) {
+            return anyChild().createQuery(hql, resultType);
+        }
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(hql, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(criteria);
+        }
         QueryTarget target = QueryTargets.ofCriteria(criteria);
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
@@ -470,7 +674,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(criteria);
+        }
         QueryTarget target = QueryTargets.ofCriteria(criteria);
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
@@ -478,7 +685,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createQuery(CriteriaUpdate<?> criteria) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(criteria);
+        }
         QueryTarget target = QueryTargets.ofCriteria(criteria);
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
@@ -486,7 +696,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createQuery(CriteriaDelete<?> criteria) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(criteria);
+        }
         QueryTarget target = QueryTargets.ofCriteria(criteria);
         String alias = aliasFor(target);
         return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
@@ -494,7 +707,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createNamedQuery(String name) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNamedQuery(name);
+        }
         QueryTarget target = runtime.queryTargets().ofNamed(name);
         String alias = namedQueryAlias(target);
         return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name));
@@ -502,7 +718,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNamedQuery(name, resultType);
+        }
         QueryTarget target = runtime.queryTargets().ofNamed(name);
         String alias = namedQueryAlias(target);
         return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name, resultType));
@@ -510,7 +729,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createQuery(reference);
+        }
         QueryTarget target = runtime.queryTargets().ofNamed(reference.getName());
         String alias = namedQueryAlias(target);
         return routedQuery(alias, orNoRoot(target), queryChild(alias).createQuery(reference));
@@ -526,38 +748,56 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createNativeQuery(String sql) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNativeQuery(sql);
+        }
         return queryChild(aliasForNative()).createNativeQuery(sql);
     }
 
     @Override
     public <T> Query createNativeQuery(String sql, Class<T> resultClass) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNativeQuery(sql, resultClass);
+        }
         String alias = isEntity(resultClass) ? aliasForRead(resultClass, null) : aliasForNative();
         return queryChild(alias).createNativeQuery(sql, resultClass);
     }
 
     @Override
     public Query createNativeQuery(String sql, String resultSetMapping) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNativeQuery(sql, resultSetMapping);
+        }
         return queryChild(aliasForNative()).createNativeQuery(sql, resultSetMapping);
     }
 
     @Override
     public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createNamedStoredProcedureQuery(name);
+        }
         return queryChild(aliasForNative()).createNamedStoredProcedureQuery(name);
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createStoredProcedureQuery(procedureName);
+        }
         return queryChild(aliasForNative()).createStoredProcedureQuery(procedureName);
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class<?>... resultClasses) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createStoredProcedureQuery(procedureName, resultClasses);
+        }
         String alias = resultClasses.length > 0 && isEntity(resultClasses[0])
                 ? aliasForRead(resultClasses[0], null) : aliasForNative();
         return queryChild(alias).createStoredProcedureQuery(procedureName, resultClasses);
@@ -565,7 +805,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createStoredProcedureQuery(procedureName, resultSetMappings);
+        }
         return queryChild(aliasForNative()).createStoredProcedureQuery(procedureName, resultSetMappings);
     }
 
@@ -577,31 +820,47 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public CriteriaBuilder getCriteriaBuilder() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getCriteriaBuilder();
+        }
         return runtime.lead().getCriteriaBuilder();
     }
 
     @Override
     public Metamodel getMetamodel() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getMetamodel();
+        }
         return runtime.lead().getMetamodel();
     }
 
     @Override
     public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createEntityGraph(rootType);
+        }
         return runtime.lead().createEntityGraph(rootType);
     }
 
     @Override
     public EntityGraph<?> createEntityGraph(String graphName) {
-        requireOpen();
-        return runtime.lead().findEntityGraphByName(graphName).makeCopy(true);
+        Session closed = closed();
+        if (closed != null) {
+            return closed.createEntityGraph(graphName);
+        }
+        RootGraph<?> graph = runtime.lead().findEntityGraphByName(graphName);
+        return graph == null ? null : graph.makeCopy(true);
     }
 
     @Override
     public EntityGraph<?> getEntityGraph(String graphName) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getEntityGraph(graphName);
+        }
         EntityGraph<?> graph = runtime.lead().findEntityGraphByName(graphName);
         if (graph == null) {
             throw new IllegalArgumentException("No entity graph named '" + graphName + "'.");
@@ -611,42 +870,65 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getEntityGraphs(entityClass);
+        }
         return runtime.lead().findEntityGraphsByType(entityClass);
     }
 
     @Override
     public <C> void runWithConnection(ConnectionConsumer<C> action) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            closed.runWithConnection(action);
+            return;
+        }
         child(aliasForNative()).runWithConnection(action);
     }
 
     @Override
     public <C, T> T callWithConnection(ConnectionFunction<C, T> function) {
+        Session closed = closedForGood();
+        if (closed != null) {
+            return closed.callWithConnection(function);
+        }
         return child(aliasForNative()).callWithConnection(function);
     }
 
     // ---- transactions and lifecycle ---------------------------------------------------------------
 
+    /** Like Hibernate's, the transaction is reachable after close: it may still have to be ended. */
     @Override
     public EntityTransaction getTransaction() {
-        requireOpen();
         return transaction;
     }
 
     /** Resource-local units have no JTA transaction to join: this does nothing, as Hibernate does. */
     @Override
     public void joinTransaction() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            closed.joinTransaction();
+            return;
+        }
     }
 
     @Override
     public boolean isJoinedToTransaction() {
-        return isOpen() && transaction.isActive();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.isJoinedToTransaction();
+        }
+        return transaction.isActive();
     }
 
     @Override
     public EntityManagerFactory getEntityManagerFactory() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getEntityManagerFactory();
+        }
         return factory();
     }
 
@@ -654,7 +936,10 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Object getDelegate() {
-        requireOpen();
+        Session closed = closed();
+        if (closed != null) {
+            return closed.getDelegate();
+        }
         return this;
     }
 }

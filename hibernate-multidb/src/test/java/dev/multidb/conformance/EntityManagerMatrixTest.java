@@ -1,0 +1,82 @@
+package dev.multidb.conformance;
+
+import dev.multidb.conformance.model.Item;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every entry of the {@link Catalogue} in every {@link State}, on plain Hibernate and on each multidb
+ * {@link Side}: the result (or exception class), the entity manager's and transaction's state afterwards
+ * (open, active, rollback-only) and the rows the database holds once the entity manager is done must be
+ * those of plain Hibernate.
+ */
+class EntityManagerMatrixTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyMethodInEveryState() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Catalogue.Entry entry : Catalogue.entries()) {
+            for (State state : State.values()) {
+                tests.add(DynamicTest.dynamicTest(entry.label() + " [" + state + "]", () -> compare(entry, state)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void compare(Catalogue.Entry entry, State state) {
+        Map<Side, String> seen = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            seen.put(side, run(side, entry, state));
+        }
+        String plain = seen.get(Side.PLAIN);
+        if (System.getProperty("dumpPlain") != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("dumpPlain")),
+                        entry.label() + " [" + state + "] " + plain + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        String differences = seen.entrySet().stream()
+                .filter(e -> !e.getValue().equals(plain))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n  "));
+        assertThat(differences).as("%s in state %s; plain Hibernate: %s", entry.label(), state, plain).isEmpty();
+    }
+
+    static String run(Side side, Catalogue.Entry entry, State state) {
+        Units.reseed(side);
+        Fixture fixture = state.enter(side);
+        Outcome outcome;
+        try {
+            outcome = Outcome.of(fixture, entry.call());
+        } finally {
+            State.leave(fixture);
+        }
+        return outcome + " | rows " + rows(side);
+    }
+
+    /** The rows of Item as a fresh entity manager reads them, bypassing the second-level cache. */
+    static String rows(Side side) {
+        EntityManager em = Units.of(side).createEntityManager();
+        try {
+            return em.createQuery("select i from Item i order by i.id", Item.class)
+                    .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                    .getResultList().stream().map(i -> i.getId() + ":" + i.getName())
+                    .collect(Collectors.joining(","));
+        } finally {
+            em.close();
+        }
+    }
+}
