@@ -25,24 +25,27 @@ class EntityManagerMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyMethodInEveryState() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Catalogue.Entry entry : Catalogue.entries()) {
-            for (State state : State.values()) {
-                tests.add(DynamicTest.dynamicTest(entry.label() + " [" + state + "]", () -> compare(entry, state)));
+        for (Profile profile : Profile.values()) {
+            for (Catalogue.Entry entry : Catalogue.entries()) {
+                for (State state : State.values()) {
+                    tests.add(DynamicTest.dynamicTest(entry.label() + " [" + state + ", " + profile + "]",
+                            () -> compare(profile, entry, state)));
+                }
             }
         }
         return tests.stream();
     }
 
-    private static void compare(Catalogue.Entry entry, State state) {
+    private static void compare(Profile profile, Catalogue.Entry entry, State state) {
         Map<Side, String> seen = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            seen.put(side, run(side, entry, state));
+            seen.put(side, run(profile, side, entry, state));
         }
         String plain = seen.get(Side.PLAIN);
         if (System.getProperty("dumpPlain") != null) {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("dumpPlain")),
-                        entry.label() + " [" + state + "] " + plain + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        entry.label() + " [" + state + ", " + profile + "] " + plain + "\n", java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -52,24 +55,25 @@ class EntityManagerMatrixTest {
                 .filter(e -> !e.getValue().equals(plain))
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n  "));
-        assertThat(differences).as("%s in state %s; plain Hibernate: %s", entry.label(), state, plain).isEmpty();
+        assertThat(differences).as("%s in state %s, %s; plain Hibernate: %s", entry.label(), state, profile, plain)
+                .isEmpty();
     }
 
-    static String run(Side side, Catalogue.Entry entry, State state) {
-        Units.reseed(side);
-        Fixture fixture = state.enter(side);
+    static String run(Profile profile, Side side, Catalogue.Entry entry, State state) {
+        Units.reseed(profile, side);
+        Fixture fixture = state.enter(profile, side);
         Outcome outcome;
         try {
             outcome = Outcome.of(fixture, entry.call());
         } finally {
             State.leave(fixture);
         }
-        return outcome + " | rows " + rows(side);
+        return outcome + " | rows " + rows(profile, side);
     }
 
     /** The rows of Item as a fresh entity manager reads them, bypassing the second-level cache. */
-    static String rows(Side side) {
-        EntityManager em = Units.of(side).createEntityManager();
+    static String rows(Profile profile, Side side) {
+        EntityManager em = Units.of(profile, side).createEntityManager();
         try {
             return em.createQuery("select i from Item i order by i.id", Item.class)
                     .setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)

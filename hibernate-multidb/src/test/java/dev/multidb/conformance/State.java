@@ -18,8 +18,8 @@ public enum State {
     /** Closed while its transaction was active (JPA 3.2 section 7.9.1: the persistence context lives on). */
     CLOSED_IN_TRANSACTION;
 
-    Fixture enter(Side side) {
-        EntityManagerFactory factory = Units.of(side);
+    Fixture enter(Profile profile, Side side) {
+        EntityManagerFactory factory = Units.of(profile, side);
         EntityManager em = factory.createEntityManager();
         EntityTransaction transaction = em.getTransaction();
         if (this == ACTIVE || this == ROLLBACK_ONLY || this == CLOSED_IN_TRANSACTION) {

@@ -5,7 +5,7 @@ import dev.multidb.conformance.model.Owner;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,25 +14,32 @@ import java.util.Map;
  */
 public final class Units {
 
-    private static Map<Side, EntityManagerFactory> factories;
+    private static final Map<String, EntityManagerFactory> FACTORIES = new HashMap<>();
+    private static boolean hooked;
 
     private Units() {
     }
 
-    public static synchronized EntityManagerFactory of(Side side) {
-        if (factories == null) {
-            factories = new EnumMap<>(Side.class);
-            for (Side each : Side.values()) {
-                factories.put(each, each.build());
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> factories.values().forEach(EntityManagerFactory::close)));
+    /** The shared factory of {@code side} under Hibernate's default compliance settings. */
+    public static EntityManagerFactory of(Side side) {
+        return of(Profile.HIBERNATE_DEFAULTS, side);
+    }
+
+    public static synchronized EntityManagerFactory of(Profile profile, Side side) {
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FACTORIES.values().forEach(factory -> {
+                if (factory.isOpen()) {
+                    factory.close();
+                }
+            })));
         }
-        return factories.get(side);
+        return FACTORIES.computeIfAbsent(profile + "/" + side, key -> side.build(profile.properties()));
     }
 
     /** Owner 1, Item 1 (owned by owner 1) and Item 2 on 'default' of every side; nothing else; empty caches. */
-    public static void reseed(Side side) {
-        EntityManagerFactory factory = of(side);
+    public static void reseed(Profile profile, Side side) {
+        EntityManagerFactory factory = of(profile, side);
         factory.getCache().evictAll();
         EntityManager em = factory.createEntityManager();
         try {

@@ -1,6 +1,7 @@
 package dev.multidb.internal.bootstrap;
 
 import dev.multidb.internal.config.MultiDbSettings;
+import dev.multidb.internal.config.StandardKeys;
 import dev.multidb.internal.connections.AliasConnectionProvider;
 import dev.multidb.internal.connections.AliasPools;
 import dev.multidb.internal.connections.StatementListeners;
@@ -149,13 +150,14 @@ public final class FactoryBuilder {
     }
 
     /**
-     * What Hibernate gets: everything but our own keys, with schema generation switched off (it is run
+     * What Hibernate gets: everything but our own keys and the standard JDBC keys read as alias {@code default}'s,
+     * with schema generation switched off (it is run
      * per alias instead).
      */
     private static Map<String, Object> hibernateSettings(Map<String, Object> properties) {
         Map<String, Object> settings = new HashMap<>();
         properties.forEach((key, value) -> {
-            if (!key.startsWith("multidb.")) {
+            if (!key.startsWith("multidb.") && !StandardKeys.CONSUMED.contains(key)) {
                 settings.put(key, value);
             }
         });

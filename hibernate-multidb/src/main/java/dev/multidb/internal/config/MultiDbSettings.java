@@ -55,7 +55,8 @@ public final class MultiDbSettings {
     }
 
     /**
-     * Parses every key starting with {@code multidb.}; other keys are ignored.
+     * Parses every key starting with {@code multidb.}, and the standard {@code jakarta.persistence.jdbc.*} keys as
+     * the configuration of alias {@code default} ({@link StandardKeys}); other keys are ignored.
      *
      * <p>Values are Strings (numbers and booleans are taken as their text; {@code read-your-writes} may
      * also be a {@link java.time.Duration}); {@code multidb.routers} may also be a {@link DatabaseRouter},
@@ -75,7 +76,7 @@ public final class MultiDbSettings {
         Objects.requireNonNull(environment, "environment");
         ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
         return new SettingsParser(loader != null ? loader : MultiDbSettings.class.getClassLoader(), environment)
-                .parse(properties);
+                .parse(StandardKeys.apply(properties));
     }
 
     /** The configured aliases (those with a URL, replicas included), sorted, unmodifiable. */

@@ -74,15 +74,11 @@ public final class RouterChain {
     }
 
     /**
-     * The first opinion on relating {@code a} and {@code b} (instances, or entity classes at bootstrap):
-     * {@code @Database} when both sides are pinned, then the routers in order; {@code null} when none has one.
+     * The first opinion on relating {@code a} and {@code b} (instances, or entity classes at bootstrap): the
+     * routers in order; {@code null} when none has one. {@code @Database} places entities and has no opinion on
+     * relations, so a router's answer counts for pinned entities too.
      */
     public Boolean askAllowRelation(Object a, Object b) {
-        Pin pinA = pinOfEntityOrType(a);
-        Pin pinB = pinOfEntityOrType(b);
-        if (pinA.pinned() && pinB.pinned()) {
-            return checked(pinA).equals(checked(pinB));
-        }
         for (DatabaseRouter router : routers) {
             Boolean allowed = router.allowRelation(a, b, Hints.none());
             if (allowed != null) {
@@ -163,11 +159,6 @@ public final class RouterChain {
             throw RoutingErrors.nothingRouted(entityType, write, aliases);
         }
         return DEFAULT;
-    }
-
-    private Pin pinOfEntityOrType(Object entityOrType) {
-        Class<?> type = DatabaseAnnotations.typeOf(entityOrType);
-        return type == null ? Pin.NONE : DatabaseAnnotations.pinOf(type);
     }
 
     private String checked(Pin pin) {

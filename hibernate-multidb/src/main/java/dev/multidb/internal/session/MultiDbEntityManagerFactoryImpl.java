@@ -33,6 +33,7 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
     private final MultiDbRuntime runtime;
     private final Runnable onClose;
     private volatile boolean open = true;
+    private final Cache cache;
 
     /**
      * @param onClose run once after the session factories are closed (closes the pools)
@@ -40,6 +41,7 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
     public MultiDbEntityManagerFactoryImpl(MultiDbRuntime runtime, Runnable onClose) {
         this.runtime = runtime;
         this.onClose = onClose;
+        this.cache = new MultiDbCache(runtime);
     }
 
     private SessionFactoryImplementor lead() {
@@ -144,7 +146,8 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
 
     @Override
     public Cache getCache() {
-        return lead().getCache();
+        lead();
+        return cache;
     }
 
     @Override
