@@ -44,8 +44,8 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
         this.cache = new MultiDbCache(runtime);
     }
 
+    /** The lead session factory; once this factory is closed, it answers as Hibernate's closed factory does. */
     private SessionFactoryImplementor lead() {
-        requireOpen();
         return runtime.lead();
     }
 
@@ -146,7 +146,7 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
 
     @Override
     public Cache getCache() {
-        lead();
+        requireOpen();
         return cache;
     }
 

@@ -9,6 +9,9 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.SharedCacheMode;
 
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,16 +37,34 @@ public enum Side {
         }
     }
 
-    /** The factory of this side, with {@code extra} properties; the caller closes it. */
+    /**
+     * The factory of this side with a second-level cache of its own (Hibernate closes a factory's JCache cache
+     * manager with it: each factory gets its own), and {@code extra} properties.
+     */
     public EntityManagerFactory build(String... extra) {
+        int number = DATABASES.incrementAndGet();
+        CacheManager cacheManager = Caching.getCachingProvider()
+                .getCacheManager(URI.create("conformance-" + name() + "-" + number), Side.class.getClassLoader());
+        PersistenceConfiguration configuration = uncached(extra)
+                .sharedCacheMode(SharedCacheMode.ENABLE_SELECTIVE)
+                .property("hibernate.cache.use_second_level_cache", "true")
+                .property("hibernate.cache.region.factory_class", "jcache")
+                .property("hibernate.javax.cache.cache_manager", cacheManager)
+                .property("hibernate.javax.cache.missing_cache_strategy", "create");
+        return Persistence.createEntityManagerFactory(configuration);
+    }
+
+    /** The factory of this side without a second-level cache. */
+    public EntityManagerFactory buildUncached() {
+        return Persistence.createEntityManagerFactory(uncached()
+                .property("hibernate.cache.use_second_level_cache", "false"));
+    }
+
+    private PersistenceConfiguration uncached(String... extra) {
         PersistenceConfiguration configuration = new PersistenceConfiguration("conformance-" + name())
                 .managedClass(Item.class)
                 .managedClass(Owner.class)
-                .sharedCacheMode(SharedCacheMode.ENABLE_SELECTIVE)
-                .property("jakarta.persistence.schema-generation.database.action", "drop-and-create")
-                .property("hibernate.cache.region.factory_class", "jcache")
-                .property("hibernate.cache.region_prefix", "conformance-" + name() + "-" + DATABASES.incrementAndGet())
-                .property("hibernate.javax.cache.missing_cache_strategy", "create");
+                .property("jakarta.persistence.schema-generation.database.action", "drop-and-create");
         if (this == PLAIN) {
             configuration.provider("org.hibernate.jpa.HibernatePersistenceProvider")
                     .property("jakarta.persistence.jdbc.url", url("plain"));
@@ -60,7 +81,7 @@ public enum Side {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             configuration.property(extra[i], extra[i + 1]);
         }
-        return Persistence.createEntityManagerFactory(configuration);
+        return configuration;
     }
 
     private static String url(String name) {
