@@ -54,9 +54,9 @@ public enum Side {
         return Persistence.createEntityManagerFactory(configuration);
     }
 
-    /** The factory of this side without a second-level cache. */
-    public EntityManagerFactory buildUncached() {
-        return Persistence.createEntityManagerFactory(uncached()
+    /** The factory of this side without a second-level cache, and {@code extra} properties. */
+    public EntityManagerFactory buildUncached(String... extra) {
+        return Persistence.createEntityManagerFactory(uncached(extra)
                 .property("hibernate.cache.use_second_level_cache", "false"));
     }
 

@@ -78,7 +78,8 @@ public final class FactoryBuilder {
                 if (dialect != null) {
                     integration.put("hibernate.dialect", dialect);
                 }
-                EntityManagerFactory factory = Bootstrap.getEntityManagerFactoryBuilder(unit, integration).build();
+                EntityManagerFactory factory =
+                        Bootstrap.getEntityManagerFactoryBuilder(HibernateUnitView.of(unit), integration).build();
                 SessionFactoryImplementor sessionFactory = factory.unwrap(SessionFactoryImplementor.class);
                 built.add(sessionFactory);
                 aliases.forEach(alias -> factoryByAlias.put(alias, sessionFactory));

@@ -139,9 +139,20 @@ class MultiDbSettingsTest {
     }
 
     @Test
+    void theStandardJdbcKeysConfigureTheAliasDefault() {
+        MultiDbSettings settings = MultiDbSettings.parse(Settings.props("jakarta.persistence.jdbc.url", "jdbc:h2:mem:b",
+                "jakarta.persistence.jdbc.user", "sa", "jakarta.persistence.jdbc.password", "pw",
+                "multidb.databases.other.url", "jdbc:h2:mem:c"), null);
+
+        assertThat(settings.aliases()).containsExactlyInAnyOrder("default", "other");
+        assertThat(settings.database("default").url()).isEqualTo("jdbc:h2:mem:b");
+        assertThat(settings.secretValues()).containsExactly("pw");
+    }
+
+    @Test
     void otherKeysAreIgnored() {
         Map<String, Object> properties = Settings.props("multidb.databases.default.url", "jdbc:h2:mem:a",
-                "multidbx.anything", "x", "jakarta.persistence.jdbc.url", "jdbc:h2:mem:b");
+                "multidbx.anything", "x", "hibernate.show_sql", "true");
 
         assertThat(MultiDbSettings.parse(properties, null).aliases()).containsExactly("default");
     }
