@@ -28,11 +28,17 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
 
     private final SqmStatement<?> statement;
     private final ParameterLimit limit;
+    private final Runnable markRollbackOnly;
 
-    ChunkedQuery(TypedQuery<X> delegate, SqmStatement<?> statement, ParameterLimit limit) {
+    /**
+     * @param markRollbackOnly marks the active transaction for rollback: a query that cannot run in chunks fails
+     *                         as Hibernate's own query failures do (JPA 3.2 section 3.11)
+     */
+    ChunkedQuery(TypedQuery<X> delegate, SqmStatement<?> statement, ParameterLimit limit, Runnable markRollbackOnly) {
         super(delegate);
         this.statement = statement;
         this.limit = limit;
+        this.markRollbackOnly = markRollbackOnly;
     }
 
     @Override
@@ -185,6 +191,7 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
     }
 
     private PersistenceException refusal(int total, String reason) {
+        markRollbackOnly.run();
         return new PersistenceException("The query binds " + total + " values, more than the " + limit.max()
                 + " bind parameters " + limit.database() + " accepts in one statement, and it cannot run in chunks: "
                 + reason + ". A query runs in chunks when its largest list is an IN list bound to a parameter used"

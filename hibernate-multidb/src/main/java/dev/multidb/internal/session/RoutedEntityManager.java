@@ -269,7 +269,7 @@ abstract class RoutedEntityManager implements EntityManager {
         TypedQuery<T> routed = query;
         ParameterLimit limit = runtime.parameterLimit(alias);
         if (limit != null && limit.any() && target.statement() != null) {
-            routed = new ChunkedQuery<>(routed, target.statement(), limit);
+            routed = new ChunkedQuery<>(routed, target.statement(), limit, transaction::markRollbackOnly);
         }
         if (!transaction.isActive() && runtime.replicas().isReplica(alias)) {
             routed = new ReplicaReadQuery<>(routed, alias, runtime.replicas());

@@ -131,6 +131,27 @@ class PostgresContractIT extends EntityManagerContract {
         assertThat(statements.all()).as("nothing sent").isEmpty();
     }
 
+    /** JPA 3.2 section 3.11: a query's runtime exception (but NoResult/NonUnique/timeouts) marks the transaction. */
+    @Test
+    void aRefusedChunkedQueryMarksTheTransactionForRollbackAsHibernatesOwnFailuresDo() {
+        List<Long> ids = seventyThousandIds();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            em.getTransaction().begin();
+            TypedQuery<Person> ordered = em.createQuery("select p from Person p where p.id in :ids order by p.name",
+                    Person.class).setParameter("ids", ids);
+            assertThatThrownBy(ordered::getResultList).isInstanceOf(PersistenceException.class);
+            assertThat(em.getTransaction().getRollbackOnly()).isTrue();
+            em.getTransaction().rollback();
+
+            em.getTransaction().begin();
+            TypedQuery<String> two = em.createQuery("select p.name from Person p where p.id in :ids", String.class)
+                    .setParameter("ids", ids);
+            assertThatThrownBy(two::getSingleResult).isInstanceOf(jakarta.persistence.NonUniqueResultException.class);
+            assertThat(em.getTransaction().getRollbackOnly()).as("NonUniqueResultException does not mark").isFalse();
+            em.getTransaction().rollback();
+        }
+    }
+
     private void execute(String alias, String sql) throws SQLException {
         try (Connection connection = factory.dataSource(alias).getConnection();
              Statement statement = connection.createStatement()) {
