@@ -51,10 +51,7 @@ class EntityManagerMatrixTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        String differences = seen.entrySet().stream()
-                .filter(e -> !e.getValue().equals(plain))
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n  "));
+        String differences = Outcome.differencesFromPlain(seen);
         assertThat(differences).as("%s in state %s, %s; plain Hibernate: %s", entry.label(), state, profile, plain)
                 .isEmpty();
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +40,7 @@ class FactoryMatrixTest {
             seen.put(side, run(side, entry, open));
         }
         String plain = seen.get(Side.PLAIN);
-        String differences = seen.entrySet().stream()
-                .filter(e -> !e.getValue().equals(plain))
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n  "));
+        String differences = Outcome.differencesFromPlain(seen);
         assertThat(differences).as("%s on a%s factory; plain Hibernate: %s", entry.label(), open ? "n open" : " closed",
                 plain).isEmpty();
     }

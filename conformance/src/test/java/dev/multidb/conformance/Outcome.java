@@ -107,6 +107,15 @@ public record Outcome(String result, String after) {
         return result + " | " + after;
     }
 
+    /** The sides whose outcome is not plain Hibernate's, one per line with what they did; empty when none. */
+    static String differencesFromPlain(Map<Side, String> outcomes) {
+        String plain = outcomes.get(Side.PLAIN);
+        return outcomes.entrySet().stream()
+                .filter(e -> !e.getValue().equals(plain))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n  "));
+    }
+
     /** Used for values the catalogue wants to print; never for entities of unknown state. */
     static String typeOf(Object value) {
         return value == null ? "null" : Hibernate.getClass(value).getSimpleName();
