@@ -38,7 +38,52 @@ final class CrossChecks {
                     + "databases.default.url=jdbc:postgresql://localhost:5432/app.");
         }
         drafts.values().forEach(draft -> checkReplica(draft, databases));
+        checkCaseCollisions(databases.keySet());
+        databases.values().forEach(CrossChecks::checkDialect);
         return databases;
+    }
+
+    /** Aliases are case-sensitive; two that differ only by case would name the same pool in logs and tools. */
+    private static void checkCaseCollisions(Set<String> aliases) {
+        Map<String, String> byLowerCase = new HashMap<>();
+        for (String alias : aliases) {
+            String other = byLowerCase.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), alias);
+            if (other != null) {
+                throw new MultiDbException("The aliases '" + other + "' and '" + alias + "' differ only by case;"
+                        + " pools, logs and tools would confuse them. Rename one of them.");
+            }
+        }
+    }
+
+    /** Sub-protocols whose product is certain, and the word every Hibernate dialect of that product has in its name. */
+    private static final Map<String, java.util.List<String>> DIALECTS_BY_SUBPROTOCOL = Map.of(
+            "postgresql", java.util.List.of("PostgreSQL", "PostgresPlus", "Cockroach", "Yugabyte"),
+            "mariadb", java.util.List.of("MariaDB", "MySQL"),
+            "mysql", java.util.List.of("MySQL", "MariaDB", "TiDB"),
+            "h2", java.util.List.of("H2"),
+            "oracle", java.util.List.of("Oracle"),
+            "sqlserver", java.util.List.of("SQLServer"),
+            "db2", java.util.List.of("DB2"),
+            "hsqldb", java.util.List.of("HSQL"),
+            "derby", java.util.List.of("Derby"));
+
+    /** A dialect of another product than the URL's makes Hibernate write SQL the database does not speak. */
+    private static void checkDialect(DatabaseSettings database) {
+        if (database.dialect() == null) {
+            return;
+        }
+        String[] parts = database.url().split(":", 4);
+        String subProtocol = parts.length >= 3 && parts[1].equals("tc") ? parts[2] : parts.length >= 2 ? parts[1] : "";
+        java.util.List<String> words = DIALECTS_BY_SUBPROTOCOL.get(subProtocol.toLowerCase(java.util.Locale.ROOT));
+        String dialect = database.dialect();
+        String simpleName = dialect.substring(dialect.lastIndexOf('.') + 1);
+        if (words == null || words.stream().anyMatch(simpleName::contains)) {
+            return;
+        }
+        throw new MultiDbException("Invalid value '" + dialect + "' for '" + ConfigKeys.PREFIX + "databases."
+                + database.alias() + ".dialect': the URL of '" + database.alias() + "' is a " + subProtocol
+                + " database (" + JdbcUrls.mask(database.url()) + "), and that dialect is not one of its. Remove the"
+                + " key to let Hibernate detect the dialect, or name a " + String.join(" or ", words) + " dialect.");
     }
 
     private static void checkReplica(SettingsParser.DatabaseDraft draft, Map<String, DatabaseSettings> databases) {

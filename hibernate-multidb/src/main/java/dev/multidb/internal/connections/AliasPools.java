@@ -2,6 +2,7 @@ package dev.multidb.internal.connections;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.multidb.MultiDbException;
 import dev.multidb.UnknownDatabaseException;
 import dev.multidb.internal.config.DatabaseSettings;
 import dev.multidb.internal.config.MultiDbSettings;
@@ -53,6 +54,19 @@ public final class AliasPools implements AutoCloseable {
         this.dataSources = Map.copyOf(audited);   // looked up on every connection: hashed, not sorted
     }
 
+    /** HikariCP silently lowers a {@code minimumIdle} above {@code maximumPoolSize}: a mistake, said at bootstrap. */
+    private static void checkSizes(String alias, Properties properties, boolean maximumGiven) {
+        String prefix = "multidb.databases." + alias + ".hikari.";
+        int maximum = Integer.parseInt(properties.getProperty("maximumPoolSize").trim());
+        int minimumIdle = Integer.parseInt(properties.getProperty("minimumIdle").trim());
+        if (minimumIdle > maximum) {
+            throw new MultiDbException("Invalid value '" + minimumIdle + "' for '" + prefix + "minimumIdle': it is more"
+                    + " than the pool's maximumPoolSize (" + maximum + (maximumGiven ? "" : ", the default") + "), and a"
+                    + " pool cannot keep more idle connections than it holds. Lower '" + prefix + "minimumIdle' or"
+                    + " raise '" + prefix + "maximumPoolSize'.");
+        }
+    }
+
     private static HikariDataSource newPool(DatabaseSettings database) {
         Properties properties = new Properties();
         properties.setProperty("maximumPoolSize", String.valueOf(DEFAULT_MAXIMUM_POOL_SIZE));
@@ -63,6 +77,7 @@ public final class AliasPools implements AutoCloseable {
             properties.setProperty("connectionTimeout", String.valueOf(REPLICA_CONNECTION_TIMEOUT_MILLIS));
         }
         properties.putAll(database.hikari());
+        checkSizes(database.alias(), properties, database.hikari().containsKey("maximumPoolSize"));
         HikariConfig config = new HikariConfig(properties);
         config.setPoolName(database.alias());
         config.setJdbcUrl(database.url());
@@ -84,6 +99,10 @@ public final class AliasPools implements AutoCloseable {
 
     /** The audited data source of {@code alias}: what {@code dataSource(alias)} hands to users. */
     public DataSource dataSource(String alias) {
+        if (alias == null) {
+            throw new IllegalArgumentException("The alias is null. Name one of the configured databases: "
+                    + String.join(", ", pools.keySet()) + ".");
+        }
         AuditedDataSource dataSource = dataSources.get(alias);
         if (dataSource == null) {
             throw UnknownDatabaseException.of(alias, pools.keySet());

@@ -200,6 +200,10 @@ public final class MultiDbRuntime {
 
     /** Fails with the standard message unless {@code alias} is configured. */
     public String requireAlias(String alias) {
+        if (alias == null) {
+            throw new IllegalArgumentException("The alias is null. Name one of the configured databases: "
+                    + String.join(", ", aliases()) + ".");
+        }
         if (!factoryByAlias.containsKey(alias)) {
             throw UnknownDatabaseException.of(alias, aliases());
         }

@@ -35,7 +35,8 @@ final class Reports {
         }
         for (String app : report.appsMigrated()) {
             List<ChangeSetId> ofApp = report.changeSetsRun(app);
-            out.println("  " + app + ": " + (ofApp.isEmpty() ? "up to date" : changeSets(ofApp.size()) + " run"));
+            String none = report.succeeded() ? "up to date" : "nothing run";
+            out.println("  " + app + ": " + (ofApp.isEmpty() ? none : changeSets(ofApp.size()) + " run"));
         }
         notAllowed(out, alias, report.appsNotAllowed());
         if (!report.succeeded()) {

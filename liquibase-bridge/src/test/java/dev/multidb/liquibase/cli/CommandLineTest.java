@@ -134,6 +134,7 @@ class CommandLineTest {
         assertThat(out()).contains("default: FAILED after 0 changesets run")
                 .contains("  error: Migrating 'default' failed: Migration failed for changeset"
                         + " services/v1/001-tables.xml::1::alice")
+                .doesNotContain("services: up to date")
                 .contains("users: OK, 1 changeset run")
                 .doesNotContain("s3cret-pw");
         assertThat(err()).doesNotContain("s3cret-pw");
