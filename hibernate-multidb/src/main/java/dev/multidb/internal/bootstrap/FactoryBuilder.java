@@ -78,8 +78,12 @@ public final class FactoryBuilder {
                 if (dialect != null) {
                     integration.put("hibernate.dialect", dialect);
                 }
-                EntityManagerFactory factory =
-                        Bootstrap.getEntityManagerFactoryBuilder(HibernateUnitView.of(unit), integration).build();
+                EntityManagerFactory factory;
+                try {
+                    factory = Bootstrap.getEntityManagerFactoryBuilder(HibernateUnitView.of(unit), integration).build();
+                } catch (RuntimeException e) {
+                    throw UnreachableDatabases.explain(e, aliases.get(0), pools, settings);
+                }
                 SessionFactoryImplementor sessionFactory = factory.unwrap(SessionFactoryImplementor.class);
                 built.add(sessionFactory);
                 aliases.forEach(alias -> factoryByAlias.put(alias, sessionFactory));

@@ -66,7 +66,13 @@ final class SchemaGeneration {
                 continue;
             }
             SchemaFilter filter = new AliasFilter(tablesAllowedOn(alias, metadata, chain, apps));
-            try (Connection connection = pools.connection(alias)) {
+            Connection pooled;
+            try {
+                pooled = pools.connection(alias);
+            } catch (SQLException | RuntimeException e) {
+                throw UnreachableDatabases.unreachable(alias, settings, e);
+            }
+            try (Connection connection = pooled) {
                 Map<String, Object> configuration = new HashMap<>(factory.getProperties());
                 for (String key : ACTION_KEYS) {
                     configuration.remove(key);
