@@ -115,12 +115,13 @@ final class SettingsParser {
 
     private MultiDbException redacted(MultiDbException e) {
         String message = Redaction.redact(e.getMessage(), secrets);
-        if (message == null || message.equals(e.getMessage())) {
+        Throwable cause = Redaction.redactChain(e.getCause(), secrets);
+        if (message == null || (message.equals(e.getMessage()) && cause == e.getCause())) {
             return e;
         }
         MultiDbException copy = e instanceof UnknownDatabaseException unknown
                 ? new UnknownDatabaseException(message, unknown.alias())
-                : new MultiDbException(message, e.getCause());
+                : new MultiDbException(message, cause);
         copy.setStackTrace(e.getStackTrace());
         return copy;
     }
