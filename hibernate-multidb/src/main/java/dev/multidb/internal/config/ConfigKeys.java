@@ -21,10 +21,12 @@ final class ConfigKeys {
 
     private static final List<String> TOP = List.of("databases", "routers", "apps");
     private static final List<String> DATABASE_SETTINGS =
-            List.of("url", "username", "password", "dialect", "replica-of", "read-your-writes");
+            List.of("url", "username", "password", "dialect", "replica-of", "read-your-writes", "network-timeout",
+                    "lock-timeout");
     private static final List<String> APP_SETTINGS = List.of("changelog", "packages", "formerly");
     private static final String VALID_KEYS = "Valid keys are multidb.databases.<alias>.url, .username, .password,"
-            + " .dialect, .hikari.<property>, .replica-of, .read-your-writes, multidb.routers and"
+            + " .dialect, .hikari.<property>, .replica-of, .read-your-writes, .network-timeout, .lock-timeout,"
+            + " multidb.routers and"
             + " multidb.apps.<app>.changelog, .packages, .formerly.";
 
     private ConfigKeys() {

@@ -30,7 +30,8 @@ final class CrossChecks {
                         + ConfigKeys.PREFIX + "databases." + draft.alias + ".*' keys.");
             }
             databases.put(draft.alias, new DatabaseSettings(draft.alias, draft.url, draft.username, draft.password,
-                    draft.dialect, draft.hikari, draft.replicaOf, draft.readYourWrites));
+                    draft.dialect, draft.hikari, draft.replicaOf, draft.readYourWrites, draft.networkTimeout,
+                    draft.lockTimeout));
         }
         if (databases.isEmpty()) {
             throw new MultiDbException("No database is configured. Set at least one '" + ConfigKeys.PREFIX

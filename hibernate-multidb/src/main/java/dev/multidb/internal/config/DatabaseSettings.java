@@ -26,12 +26,40 @@ import java.util.TreeMap;
  * @param replicaOf      the alias this one is a read replica of, or {@code null}
  * @param readYourWrites how long after a committed write to this alias its reads stay off its replicas;
  *                       {@link #DEFAULT_READ_YOUR_WRITES} unless configured, {@link Duration#ZERO} = off
+ * @param networkTimeout how long a connection waits for the server to answer before it gives up as broken;
+ *                       {@code null} for the default ({@link #networkTimeoutOrDefault()}), {@link Duration#ZERO} = none
+ * @param lockTimeout    how long a statement waits for a row lock; {@code null} for the default
+ *                       ({@link #DEFAULT_LOCK_TIMEOUT}), {@link Duration#ZERO} = the database's own setting
  */
 public record DatabaseSettings(String alias, String url, String username, Secret password, String dialect,
-        Map<String, String> hikari, String replicaOf, Duration readYourWrites) {
+        Map<String, String> hikari, String replicaOf, Duration readYourWrites, Duration networkTimeout,
+        Duration lockTimeout) {
 
     /** The read-your-writes window when none is configured: two seconds. */
     public static final Duration DEFAULT_READ_YOUR_WRITES = Duration.ofSeconds(2);
+    /** A primary's network timeout when none is configured. */
+    public static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofSeconds(60);
+    /** A replica's network timeout when none is configured: shorter, its reads can go elsewhere. */
+    public static final Duration DEFAULT_REPLICA_NETWORK_TIMEOUT = Duration.ofSeconds(10);
+    /** The lock wait bound when none is configured. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The settings without the timeouts (both default). */
+    public DatabaseSettings(String alias, String url, String username, Secret password, String dialect,
+            Map<String, String> hikari, String replicaOf, Duration readYourWrites) {
+        this(alias, url, username, password, dialect, hikari, replicaOf, readYourWrites, null, null);
+    }
+
+    /** The network timeout in force: the configured one, else the default of a primary or a replica. */
+    public Duration networkTimeoutOrDefault() {
+        return networkTimeout != null ? networkTimeout
+                : isReplica() ? DEFAULT_REPLICA_NETWORK_TIMEOUT : DEFAULT_NETWORK_TIMEOUT;
+    }
+
+    /** The lock timeout in force. */
+    public Duration lockTimeoutOrDefault() {
+        return lockTimeout != null ? lockTimeout : DEFAULT_LOCK_TIMEOUT;
+    }
 
     /** Checks the required parts and freezes {@code hikari} (sorted, unmodifiable). */
     public DatabaseSettings {
@@ -75,7 +103,9 @@ public record DatabaseSettings(String alias, String url, String username, Secret
                 + ", dialect=" + dialect
                 + ", hikari=" + pool
                 + ", replicaOf=" + replicaOf
-                + ", readYourWrites=" + readYourWrites + "]";
+                + ", readYourWrites=" + readYourWrites
+                + (networkTimeout != null ? ", networkTimeout=" + networkTimeout : "")
+                + (lockTimeout != null ? ", lockTimeout=" + lockTimeout : "") + "]";
         return Redaction.redact(text, secretValues());
     }
 }

@@ -103,7 +103,7 @@ final class SettingsParser {
     private String text(ConfigKey key, Object value) {
         requireValue(key, value);
         boolean textual = value instanceof String || value instanceof Number || value instanceof Boolean
-                || (value instanceof Duration && key.setting().equals("read-your-writes"));
+                || (value instanceof Duration && key.setting().matches("read-your-writes|network-timeout|lock-timeout"));
         if (!textual) {
             throw new MultiDbException("Invalid value for '" + key.name() + "': expected text but got "
                     + value.getClass().getName() + ". Give the value as a String.");
@@ -138,6 +138,8 @@ final class SettingsParser {
         String replicaOf;
         ConfigKey replicaOfKey;
         Duration readYourWrites = DatabaseSettings.DEFAULT_READ_YOUR_WRITES;
+        Duration networkTimeout;
+        Duration lockTimeout;
 
         DatabaseDraft(String alias) {
             this.alias = alias;
@@ -161,6 +163,8 @@ final class SettingsParser {
                     replicaOfKey = key;
                 }
                 case "read-your-writes" -> readYourWrites = Values.duration(key, value);
+                case "network-timeout" -> networkTimeout = Values.duration(key, value);
+                case "lock-timeout" -> lockTimeout = Values.duration(key, value);
                 default -> throw new IllegalStateException("unhandled key " + key.name());
             }
         }

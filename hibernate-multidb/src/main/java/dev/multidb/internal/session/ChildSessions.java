@@ -134,7 +134,7 @@ final class ChildSessions {
         return open.size() == 0;
     }
 
-    /** The aliases of the open children, in the order they were opened (a copy). */
+    /** The aliases of the open children, in the order they were opened or, after a flush, of their names (a copy). */
     List<String> aliases() {
         return open.aliasesBefore(open.size());
     }
@@ -147,14 +147,15 @@ final class ChildSessions {
     }
 
     /**
-     * Flushes every child. When routers are configured, a changed instance whose write alias is not the
-     * alias managing it is first moved there ({@link WriteRelocation}), as Django's {@code save()} asks
-     * the router on every write.
+     * Flushes every child, in the order of their aliases. When routers are configured, a changed instance whose
+     * write alias is not the alias managing it is first moved there ({@link WriteRelocation}), as Django's
+     * {@code save()} asks the router on every write.
      */
     void flushAll() {
         if (runtime.relocatesWrites()) {
             WriteRelocation.apply(this, runtime);
         }
+        open.sortByAlias();
         for (int i = 0; i < open.size(); i++) {
             open.value(i).flush();
         }

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * Tells a broken connection from every other failure: SQL state class 08 (connection exception) and
- * 57P (PostgreSQL's operator intervention: the server shut down), anywhere in the cause chain.
+ * 57P (PostgreSQL's operator intervention: the server shut down), or an I/O exception, anywhere in the cause chain.
  */
 final class ConnectionFailures {
 
@@ -22,6 +22,9 @@ final class ConnectionFailures {
                         || sql instanceof java.sql.SQLTransientConnectionException) {
                     return true;
                 }
+            }
+            if (cause instanceof java.io.IOException) {
+                return true; // a socket that broke or timed out, under a driver that did not say so in a SQL state
             }
             if (cause.getCause() == cause) {
                 break;

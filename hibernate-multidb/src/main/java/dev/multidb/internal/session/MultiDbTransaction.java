@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>Each alias gets its own database transaction, begun when the unit of work first uses that alias
  * (or at {@link #begin()} for children already open). {@link #commit()} flushes every child first, so
  * that a failing statement stops the commit before any alias has committed, then commits alias by alias
- * in the order they were enlisted. If an alias fails to commit after another has committed, the rest
+ * in the order of their names (one order for every transaction: see {@link ByAlias#sortByAlias()}).
+ * If an alias fails to commit after another has committed, the rest
  * are rolled back and {@link PartialCommitException} names both groups: without two-phase commit that
  * is the truth the application has to act on, and it is told rather than left to guess.
  *
@@ -44,7 +45,7 @@ final class MultiDbTransaction implements EntityTransaction {
     private final JpaCompliance compliance;
     private Owner owner;
     /**
-     * The enlisted aliases' transactions, in the order they were enlisted; made by the first {@link #begin()}
+     * The enlisted aliases' transactions (sorted by alias at commit); made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
      */
     private ByAlias<Transaction> enlisted;
@@ -129,12 +130,21 @@ final class MultiDbTransaction implements EntityTransaction {
             throw new RollbackException("The flush before commit failed; every alias was rolled back: "
                     + e.getMessage(), e);
         }
+        enlisted.sortByAlias();
         try {
             for (int i = 0; i < enlisted.size(); i++) {
                 String alias = enlisted.alias(i);
                 try {
                     commitFlushed(alias, enlisted.value(i));
                 } catch (RuntimeException e) {
+                    if (ConnectionFailures.isConnectionFailure(e)) {
+                        // COMMIT may have reached the database: never reported as rolled back
+                        if (written.contains(alias)) {
+                            replicas.committed(List.of(alias));
+                        }
+                        throw new PartialCommitException(enlisted.aliasesBefore(i), rollBackFrom(i + 1),
+                                List.of(alias), e);
+                    }
                     List<String> rolledBack = rollBackFrom(i);
                     if (i == 0) {
                         throw new RollbackException("The commit on '" + alias

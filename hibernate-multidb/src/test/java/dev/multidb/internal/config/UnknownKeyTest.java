@@ -11,8 +11,8 @@ class UnknownKeyTest {
 
     private static final String URL = "multidb.databases.default.url";
     private static final String VALID_KEYS = "Valid keys are multidb.databases.<alias>.url, .username, .password,"
-            + " .dialect, .hikari.<property>, .replica-of, .read-your-writes, multidb.routers and"
-            + " multidb.apps.<app>.changelog, .packages, .formerly.";
+            + " .dialect, .hikari.<property>, .replica-of, .read-your-writes, .network-timeout, .lock-timeout,"
+            + " multidb.routers and multidb.apps.<app>.changelog, .packages, .formerly.";
 
     @Test
     void unknownKeyFailsNamingTheClosestKey() {
