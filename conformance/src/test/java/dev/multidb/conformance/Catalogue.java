@@ -228,6 +228,17 @@ final class Catalogue {
                  f -> f.em.createStoredProcedureQuery("nothing", Item.class))
          .add("createStoredProcedureQuery(String,String[])", "createStoredProcedureQuery(name, unknown mapping)",
                  f -> f.em.createStoredProcedureQuery("nothing", "nothing"));
+        // ---- a query created before the state was entered (after close: the TCK's typedQueryMethodsAfterClose)
+        c.add("createQuery(String,Class)", "earlier query.getResultList()", f -> f.query.getResultList())
+         .add("createQuery(String,Class)", "earlier query.getSingleResult()", f -> f.query.getSingleResult())
+         .add("createQuery(String,Class)", "earlier query.setParameter(id, 2)",
+                 f -> f.query.setParameter("id", 2L).getParameterValue("id"))
+         .add("createQuery(String,Class)", "earlier query.setMaxResults(1)", f -> f.query.setMaxResults(1).getMaxResults())
+         .add("createQuery(String,Class)", "earlier query.getParameters()", f -> f.query.getParameters().size())
+         .add("createQuery(String,Class)", "earlier query.setFlushMode(COMMIT)",
+                 f -> f.query.setFlushMode(FlushModeType.COMMIT).getFlushMode())
+         .add("createQuery(String,Class)", "earlier query.setLockMode(PESSIMISTIC_WRITE).getResultList()",
+                 f -> f.query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
         // ---- EntityManager: metamodel, graphs, connections, lifecycle ---------------------------------
         c.add("getCriteriaBuilder()", "getCriteriaBuilder()", f -> f.em.getCriteriaBuilder())
          .add("getMetamodel()", "getMetamodel()", f -> f.em.getMetamodel())

@@ -20,35 +20,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FactoryMatrixTest {
 
-    private static final Map<Side, EntityManagerFactory> CLOSED = new EnumMap<>(Side.class);
+    private static final Map<String, EntityManagerFactory> CLOSED = new java.util.HashMap<>();
 
     @TestFactory
     Stream<DynamicTest> everyFactoryMethodOpenAndClosed() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (FactoryCatalogue.Entry entry : FactoryCatalogue.entries()) {
-            for (boolean open : new boolean[] {true, false}) {
-                tests.add(DynamicTest.dynamicTest(entry.label() + (open ? " [OPEN]" : " [CLOSED]"),
-                        () -> compare(entry, open)));
+        for (Profile profile : Profile.values()) {
+            for (FactoryCatalogue.Entry entry : FactoryCatalogue.entries()) {
+                for (boolean open : new boolean[] {true, false}) {
+                    tests.add(DynamicTest.dynamicTest(entry.label() + (open ? " [OPEN, " : " [CLOSED, ") + profile + "]",
+                            () -> compare(profile, entry, open)));
+                }
             }
         }
         return tests.stream();
     }
 
-    private static void compare(FactoryCatalogue.Entry entry, boolean open) {
+    private static void compare(Profile profile, FactoryCatalogue.Entry entry, boolean open) {
         Map<Side, String> seen = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            seen.put(side, run(side, entry, open));
+            seen.put(side, run(profile, side, entry, open));
         }
         String plain = seen.get(Side.PLAIN);
         String differences = Outcome.differencesFromPlain(seen);
-        assertThat(differences).as("%s on a%s factory; plain Hibernate: %s", entry.label(), open ? "n open" : " closed",
-                plain).isEmpty();
+        assertThat(differences).as("%s on a%s factory, %s; plain Hibernate: %s", entry.label(),
+                open ? "n open" : " closed", profile, plain).isEmpty();
     }
 
-    private static String run(Side side, FactoryCatalogue.Entry entry, boolean open) {
-        Units.reseed(Profile.HIBERNATE_DEFAULTS, side);
-        Item loaded = loadItem(Units.of(side));
-        EntityManagerFactory factory = !open ? closed(side) : entry.ownFactory() ? side.buildUncached() : Units.of(side);
+    private static String run(Profile profile, Side side, FactoryCatalogue.Entry entry, boolean open) {
+        Units.reseed(profile, side);
+        Item loaded = loadItem(Units.of(profile, side));
+        EntityManagerFactory factory = !open ? closed(profile, side)
+                : entry.ownFactory() ? side.buildUncached(profile.properties()) : Units.of(profile, side);
         String result;
         try {
             result = Outcome.describe(entry.call().run(new FactoryCatalogue.Fixture(factory, loaded)));
@@ -59,7 +62,7 @@ class FactoryMatrixTest {
                 factory.close();
             }
         }
-        return result + " | open=" + factory.isOpen() + " | rows " + EntityManagerMatrixTest.rows(Profile.HIBERNATE_DEFAULTS, side);
+        return result + " | open=" + factory.isOpen() + " | rows " + EntityManagerMatrixTest.rows(profile, side);
     }
 
     /** Item 1 as an entity manager of the shared factory found it (which also puts it in the second-level cache). */
@@ -69,9 +72,9 @@ class FactoryMatrixTest {
         }
     }
 
-    private static synchronized EntityManagerFactory closed(Side side) {
-        return CLOSED.computeIfAbsent(side, s -> {
-            EntityManagerFactory factory = s.buildUncached();
+    private static synchronized EntityManagerFactory closed(Profile profile, Side side) {
+        return CLOSED.computeIfAbsent(profile + "/" + side, key -> {
+            EntityManagerFactory factory = side.buildUncached(profile.properties());
             factory.close();
             return factory;
         });

@@ -4,6 +4,7 @@ import dev.multidb.conformance.model.Item;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.TypedQuery;
 
 /**
  * What a call of the catalogue works with: an entity manager in one {@link State}, its transaction (taken
@@ -24,14 +25,17 @@ public final class Fixture {
     public final Item fresh;
     /** An object whose class is no entity. */
     public final Object notAnEntity = new StringBuilder("not an entity");
+    /** A query of Item by id, created (parameter bound) before the state was entered. */
+    public final TypedQuery<Item> query;
 
     Fixture(Side side, EntityManagerFactory factory, EntityManager em, EntityTransaction transaction, Item managed,
-            long freshId) {
+            long freshId, TypedQuery<Item> query) {
         this.side = side;
         this.factory = factory;
         this.em = em;
         this.transaction = transaction;
         this.managed = managed;
         this.fresh = new Item(freshId, "fresh");
+        this.query = query;
     }
 }

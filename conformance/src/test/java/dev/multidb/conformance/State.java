@@ -4,6 +4,7 @@ import dev.multidb.conformance.model.Item;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.TypedQuery;
 
 /** The states of an application-managed, resource-local entity manager in which every method is called. */
 public enum State {
@@ -26,13 +27,15 @@ public enum State {
             transaction.begin();
         }
         Item managed = em.find(Item.class, 1L);
+        TypedQuery<Item> query = em.createQuery("select i from Item i where i.id = :id", Item.class)
+                .setParameter("id", 1L);
         if (this == ROLLBACK_ONLY) {
             transaction.setRollbackOnly();
         }
         if (this == CLOSED || this == CLOSED_IN_TRANSACTION) {
             em.close();
         }
-        return new Fixture(side, factory, em, transaction, managed, 1000);
+        return new Fixture(side, factory, em, transaction, managed, 1000, query);
     }
 
     /** Ends what a call left behind: an active transaction is rolled back, an open entity manager closed. */

@@ -38,6 +38,7 @@ final class ChildSessions {
     private MultiDbTransaction transaction;
     /** A closed child, which answers calls made once the entity manager is closed as Hibernate does. */
     private Session closedChild;
+    private boolean closing;
 
     ChildSessions(MultiDbRuntime runtime) {
         this.runtime = runtime;
@@ -78,7 +79,30 @@ final class ChildSessions {
         if (transaction != null) {
             transaction.enlist(alias, session);
         }
+        if (closing && session.isOpen()) {
+            session.close(); // a child opened after its entity manager's close waits for the transaction like the rest
+        }
         return session;
+    }
+
+    /**
+     * Closes every child the way Hibernate closes an entity manager whose transaction is active: each one keeps its
+     * persistence context, lets {@code find} and its queries' refusals behave as Hibernate's, flushes at its commit
+     * and closes itself when the transaction ends.
+     */
+    void closeAllAfterTransaction() {
+        closing = true;
+        for (int i = 0; i < open.size(); i++) {
+            if (runtime.tracksInstances()) {
+                DetachedProxies.stick(open.alias(i), open.value(i));
+            }
+            open.value(i).close();
+        }
+    }
+
+    /** Whether the children wait, closed, for the transaction to end ({@link #closeAllAfterTransaction()}). */
+    boolean closing() {
+        return closing;
     }
 
     /**
@@ -182,6 +206,9 @@ final class ChildSessions {
         RuntimeException failure = null;
         for (int i = 0; i < open.size(); i++) {
             try {
+                if (!open.value(i).isOpen()) {
+                    continue; // closed after its transaction, by Hibernate itself
+                }
                 if (runtime.tracksInstances()) {
                     DetachedProxies.stick(open.alias(i), open.value(i));
                 }
@@ -198,6 +225,7 @@ final class ChildSessions {
             closedChild = open.value(0);
         }
         open.clear();
+        closing = false;
         if (failure != null) {
             throw failure;
         }

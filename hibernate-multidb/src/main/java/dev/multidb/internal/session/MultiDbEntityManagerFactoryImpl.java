@@ -118,10 +118,17 @@ public final class MultiDbEntityManagerFactoryImpl implements MultiDbEntityManag
         return open;
     }
 
-    /** Closes every session factory, then every pool. Closing twice is harmless. */
+    /**
+     * Closes every session factory, then every pool. Closing twice does nothing, or fails where
+     * {@code hibernate.jpa.compliance.closed} asks for it, as Hibernate's does.
+     */
     @Override
     public synchronized void close() {
         if (!open) {
+            if (runtime.compliance().isJpaClosedComplianceEnabled()) {
+                throw new IllegalStateException("The entity manager factory of unit '" + runtime.unitName()
+                        + "' is already closed.");
+            }
             return;
         }
         open = false;

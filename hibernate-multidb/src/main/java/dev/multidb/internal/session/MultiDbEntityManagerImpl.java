@@ -171,6 +171,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
         if (transaction.isActive()) {
             if (!transaction.getRollbackOnly()) {
                 closingAfterTransaction = true;
+                children.closeAllAfterTransaction();
                 return;
             }
             transaction.releaseAliases();

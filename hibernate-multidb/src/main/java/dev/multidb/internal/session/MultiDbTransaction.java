@@ -124,7 +124,9 @@ final class MultiDbTransaction implements EntityTransaction {
             return;
         }
         try {
-            children.flushAll();
+            if (!children.closing()) {
+                children.flushAll();
+            }
         } catch (RuntimeException e) {
             rollbackAll();
             throw new RollbackException("The flush before commit failed; every alias was rolled back: "
@@ -167,6 +169,10 @@ final class MultiDbTransaction implements EntityTransaction {
      * flush before completion would only look for changes again, so it is switched off for the commit.
      */
     private void commitFlushed(String alias, Transaction transaction) {
+        if (children.closing()) {
+            transaction.commit(); // children closed with the entity manager flush at their own commit
+            return;
+        }
         Session child = children.peek(alias);
         FlushMode mode = child == null ? null : child.getHibernateFlushMode();
         if (mode == null || mode == FlushMode.MANUAL) {
