@@ -190,6 +190,43 @@ class ReplicasIT {
         }
     }
 
+    /**
+     * A replica that still hands out connections but never answers (frozen behind a proxy): the read outside a
+     * transaction waits the replica's network timeout, then goes to another replica, with no error for the caller;
+     * the frozen replica is out of rotation for the next reads.
+     */
+    @Test
+    void aFrozenReplicaIsLeftAfterItsNetworkTimeoutAndTheReadGoesElsewhere() throws Exception {
+        seed(150, 1, "read past a frozen replica");
+        try (dev.multidb.testservers.FaultProxy proxy =
+                     dev.multidb.testservers.FaultProxy.inFrontOf(cluster.replicaUrl(1, DATABASE))) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("multidb.databases.replica1.url", proxy.route(cluster.replicaUrl(1, DATABASE)));
+            properties.put("multidb.databases.replica1.network-timeout", "2s");
+            properties.put("multidb.databases.default.read-your-writes", "0");
+            properties.put("multidb.databases.replica2.hikari.minimumIdle", "0");
+            try (MultiDbEntityManagerFactory factory = factory(properties)) {
+                for (int warm = 0; warm < 2; warm++) {
+                    assertThat(find(factory, 150).getName()).isEqualTo("read past a frozen replica");
+                }
+                proxy.freeze();
+                statements.clear();
+                long started = System.nanoTime();
+                List<String> names = new ArrayList<>();
+                for (int read = 0; read < 4; read++) {
+                    names.add(find(factory, 150).getName());
+                }
+                long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+                assertThat(names).containsOnly("read past a frozen replica");
+                assertThat(waitedMillis).as("one network timeout of 2 s, not one per read")
+                        .isBetween(1_500L, 8_000L);
+                assertThat(statements.selectAliases()).as("after the frozen one gave up, only replica2 served")
+                        .endsWith("replica2", "replica2", "replica2", "replica2");
+                proxy.thaw();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // 2. Read routing: read-your-writes against real lag, the window's scope, onPrimary
 
