@@ -120,27 +120,40 @@ class CrossDatabaseSafetyTest {
     }
 
     @Test
-    void flushRefusesAReferenceToAnInstanceStuckToAnotherAliasAndWritesNothing() {
+    void persistAndFlushRefuseAReferenceToAnInstanceStuckToAnotherAliasAndWriteNothing() {
         try (MultiDbEntityManagerFactory factory = TestFactories.books(Map.of())) {
             Person editor = new Person("Editor on other");
             factory.runInTransaction(em -> ((MultiDbEntityManager) em).using("other").persist(editor));
             StatementRecorder statements = new StatementRecorder();
             factory.addStatementListener(statements);
+            String refusal = "Cannot assign \"Person#" + editor.getId()
+                    + "\": the current database router prevents this relation.";
 
             try (MultiDbEntityManager em = factory.createEntityManager()) {
                 em.getTransaction().begin();
                 Person loaded = em.using("other").find(Person.class, editor.getId());
                 Book book = new Book("On default");
                 book.setEditor(loaded);
-                em.using("default").persist(book);
-                assertThatThrownBy(em::flush)
-                        .isInstanceOf(CrossDatabaseRelationException.class)
-                        .hasMessage("Cannot assign \"Person#" + editor.getId()
-                                + "\": the current database router prevents this relation.");
+                assertThatThrownBy(() -> em.using("default").persist(book))
+                        .as("a new instance is checked when persisted")
+                        .isInstanceOf(CrossDatabaseRelationException.class).hasMessage(refusal);
                 assertThat(em.getTransaction().getRollbackOnly()).isTrue();
                 em.getTransaction().rollback();
             }
-            assertThat(statements.aliasesTouching("insert into Book")).isEmpty();
+            try (MultiDbEntityManager em = factory.createEntityManager()) {
+                em.getTransaction().begin();
+                Person loaded = em.using("other").find(Person.class, editor.getId());
+                Book book = new Book("On default");
+                em.using("default").persist(book);
+                em.flush();
+                book.setEditor(loaded);
+                assertThatThrownBy(em::flush)
+                        .as("a managed instance's change is checked at flush")
+                        .isInstanceOf(CrossDatabaseRelationException.class).hasMessage(refusal);
+                assertThat(em.getTransaction().getRollbackOnly()).isTrue();
+                em.getTransaction().rollback();
+            }
+            assertThat(statements.aliasesTouching("update Book")).isEmpty();
             assertThat(count(factory, "default", "Book")).isZero();
         }
     }

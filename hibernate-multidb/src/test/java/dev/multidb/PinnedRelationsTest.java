@@ -1,7 +1,10 @@
 package dev.multidb;
 
 import dev.multidb.pinmodel.Account;
+import dev.multidb.pinmodel.Badge;
+import dev.multidb.pinmodel.Holder;
 import dev.multidb.pinmodel.Profile;
+import dev.multidb.support.StatementRecorder;
 import dev.multidb.support.TestFactories;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -56,6 +59,49 @@ class PinnedRelationsTest {
             configuration.property("multidb.routers", List.of(router));
         }
         return Persistence.createEntityManagerFactory(configuration);
+    }
+
+    /** Allows the mapping (asked with the classes) but no relation of instances across databases. */
+    static final class ClassesOnly implements DatabaseRouter {
+        @Override
+        public Boolean allowRelation(Object a, Object b, Hints hints) {
+            return a instanceof Class<?> && b instanceof Class<?> ? Boolean.TRUE : null;
+        }
+    }
+
+    /**
+     * A new Holder on 'default' refers to a Badge stuck to 'auth' whose assigned id 'default' does not have:
+     * Django's refusal, before any statement; Hibernate would otherwise look for the badge on 'default' and call it
+     * an unsaved transient instance.
+     */
+    @Test
+    void aReferenceToAnInstanceOfAnotherDatabaseIsRefusedWhenPersistedWithNothingSent() {
+        PersistenceConfiguration configuration = new PersistenceConfiguration("pinned-assigned")
+                .provider(MultiDbPersistenceProvider.class.getName())
+                .managedClass(Badge.class)
+                .managedClass(Holder.class)
+                .property("multidb.databases.default.url", TestFactories.h2Url("assigned-default"))
+                .property("multidb.databases.auth.url", TestFactories.h2Url("assigned-auth"))
+                .property("multidb.routers", List.of(new ClassesOnly()))
+                .property("jakarta.persistence.schema-generation.database.action", "create");
+        try (MultiDbEntityManagerFactory factory =
+                     (MultiDbEntityManagerFactory) Persistence.createEntityManagerFactory(configuration)) {
+            factory.runInTransaction(em -> em.persist(new Badge(1)));
+            StatementRecorder statements = new StatementRecorder();
+            factory.addStatementListener(statements);
+            try (MultiDbEntityManager em = factory.createEntityManager()) {
+                em.getTransaction().begin();
+                Badge badge = em.find(Badge.class, 1L);
+                statements.clear();
+                assertThatThrownBy(() -> em.persist(new Holder(7, badge)))
+                        .isInstanceOf(CrossDatabaseRelationException.class)
+                        .hasMessage("Cannot assign \"Badge#1\": the current database router prevents this relation.");
+                assertThat(statements.statements()).as("nothing sent, to either database").isEmpty();
+                assertThat(em.getTransaction().getRollbackOnly()).isTrue();
+                em.getTransaction().rollback();
+            }
+            assertThat(count(factory, "default", "Holder")).isZero();
+        }
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class MultiDbIntegrator implements org.hibernate.integrator.spi.Int
             registry.appendListeners(EventType.POST_INSERT, stickiness);
             registry.appendListeners(EventType.POST_UPDATE, stickiness);
             RelationGuard guard = bootContext.relationGuard();
+            registry.prependListeners(EventType.PERSIST, guard);
+            registry.prependListeners(EventType.PERSIST_ONFLUSH, guard);
             registry.appendListeners(EventType.PRE_INSERT, guard);
             registry.appendListeners(EventType.PRE_UPDATE, guard);
             registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);

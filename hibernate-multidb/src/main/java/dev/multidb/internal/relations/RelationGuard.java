@@ -7,6 +7,9 @@ import org.hibernate.Hibernate;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.PersistContext;
+import org.hibernate.event.spi.PersistEvent;
+import org.hibernate.event.spi.PersistEventListener;
 import org.hibernate.event.spi.PreCollectionRecreateEvent;
 import org.hibernate.event.spi.PreCollectionRecreateEventListener;
 import org.hibernate.event.spi.PreCollectionUpdateEvent;
@@ -15,6 +18,7 @@ import org.hibernate.event.spi.PreInsertEvent;
 import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 import org.hibernate.type.Type;
@@ -32,12 +36,17 @@ import java.util.Map;
  * Otherwise the session is marked for rollback and Django's error is thrown before the statement is
  * sent, so nothing of the unit of work reaches any database.
  *
+ * <p>A new instance is also checked when it is persisted, before Hibernate's own persist: Hibernate decides then
+ * whether each instance it refers to is transient, and for one it does not manage with an assigned id it asks its
+ * own session's database, which for an instance stuck to another alias is the wrong one (the caller would get
+ * "unsaved transient instance", and a select would have gone to the wrong database).
+ *
  * <p>Stateless sessions are not checked: this library uses them only for the copies a user asks for with
  * {@code using(alias).merge/persist}, which keep ids as they are, references included (Django's
  * {@code save(using=...)} does not check relations either).
  */
 public final class RelationGuard implements PreInsertEventListener, PreUpdateEventListener,
-        PreCollectionRecreateEventListener, PreCollectionUpdateEventListener {
+        PreCollectionRecreateEventListener, PreCollectionUpdateEventListener, PersistEventListener {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,6 +68,31 @@ public final class RelationGuard implements PreInsertEventListener, PreUpdateEve
     public boolean onPreUpdate(PreUpdateEvent event) {
         checkState(event.getEntity(), event.getState(), event.getPersister().getPropertyTypes(), event.getSession());
         return false;
+    }
+
+    @Override
+    public void onPersist(PersistEvent event) {
+        checkPersisted(event);
+    }
+
+    @Override
+    public void onPersist(PersistEvent event, PersistContext createdAlready) {
+        checkPersisted(event);
+    }
+
+    /** A new instance's references, before Hibernate's persist looks for transient ones (see the class comment). */
+    private void checkPersisted(PersistEvent event) {
+        Object entity = event.getObject();
+        SharedSessionContractImplementor session = event.getSession();
+        if (entity == null || entity instanceof HibernateProxy
+                || session.getPersistenceContextInternal().isEntryFor(entity)) {
+            return;
+        }
+        EntityPersister persister = session.getFactory().getMappingMetamodel()
+                .findEntityDescriptor(Hibernate.getClass(entity));
+        if (persister != null) {
+            checkState(entity, persister.getValues(entity), persister.getPropertyTypes(), session);
+        }
     }
 
     @Override
