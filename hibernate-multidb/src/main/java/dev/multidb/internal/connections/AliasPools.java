@@ -76,7 +76,7 @@ public final class AliasPools implements AutoCloseable {
             properties.setProperty("readOnly", "true");
             properties.setProperty("connectionTimeout", String.valueOf(REPLICA_CONNECTION_TIMEOUT_MILLIS));
         }
-        properties.putAll(DriverTimeouts.of(database));
+        properties.putAll(DriverSettings.of(database));
         properties.putAll(database.hikari());
         checkSizes(database.alias(), properties, database.hikari().containsKey("maximumPoolSize"));
         HikariConfig config = new HikariConfig(properties);

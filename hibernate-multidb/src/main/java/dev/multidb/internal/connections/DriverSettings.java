@@ -8,24 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The network and lock timeouts of an alias, as driver properties of its pool ({@code dataSource.*} in HikariCP's
- * terms). Without a network timeout a connection to a frozen server (SIGSTOP, a dead network path) waits for ever;
+ * The network and lock timeouts of an alias, and the read-only mode of a replica, as driver properties of its pool
+ * ({@code dataSource.*} in HikariCP's terms). Without a network timeout a connection to a frozen server (SIGSTOP, a dead network path) waits for ever;
  * without a lock timeout a deadlock across two databases, each seeing half of it, is never broken on PostgreSQL.
  *
  * <ul>
  *   <li>PostgreSQL: {@code socketTimeout} (seconds) and {@code options=-c lock_timeout=<ms>}.</li>
  *   <li>MariaDB and MySQL: {@code socketTimeout} (milliseconds) and
  *       {@code sessionVariables=innodb_lock_wait_timeout=<s>}.</li>
+ *   <li>A PostgreSQL replica: {@code readOnlyMode=always}, so that its read-only connections are read-only outside
+ *       transactions too (the driver's default applies read-only to transactions only).</li>
  * </ul>
  * A property the alias already sets, in its URL or as {@code hikari.dataSource.*}, is left as it is. Other products
  * get none: configure them through their own driver properties.
  */
-final class DriverTimeouts {
+final class DriverSettings {
 
-    private DriverTimeouts() {
+    private DriverSettings() {
     }
 
-    /** The {@code dataSource.*} pool properties that apply the alias's timeouts. */
+    /** The {@code dataSource.*} pool properties that apply the alias's timeouts (and a replica's read-only mode). */
     static Map<String, String> of(DatabaseSettings database) {
         Map<String, String> properties = new LinkedHashMap<>();
         String url = database.url().toLowerCase(Locale.ROOT);
@@ -37,6 +39,9 @@ final class DriverTimeouts {
             }
             if (!lock.isZero()) {
                 put(properties, database, url, "options", "-c lock_timeout=" + lock.toMillis());
+            }
+            if (database.isReplica()) {
+                put(properties, database, url, "readOnlyMode", "always");
             }
         } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
             if (!network.isZero()) {
