@@ -42,15 +42,6 @@ class EntityManagerMatrixTest {
             seen.put(side, run(profile, side, entry, state));
         }
         String plain = seen.get(Side.PLAIN);
-        if (System.getProperty("dumpPlain") != null) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("dumpPlain")),
-                        entry.label() + " [" + state + ", " + profile + "] " + plain + "\n", java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         String differences = Outcome.differencesFromPlain(seen);
         assertThat(differences).as("%s in state %s, %s; plain Hibernate: %s", entry.label(), state, profile, plain)
                 .isEmpty();

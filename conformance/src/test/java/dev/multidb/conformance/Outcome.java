@@ -9,7 +9,6 @@ import jakarta.persistence.StoredProcedureQuery;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.metamodel.Metamodel;
-import org.hibernate.Hibernate;
 import org.hibernate.proxy.HibernateProxy;
 
 import java.util.Collection;
@@ -114,10 +113,5 @@ public record Outcome(String result, String after) {
                 .filter(e -> !e.getValue().equals(plain))
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n  "));
-    }
-
-    /** Used for values the catalogue wants to print; never for entities of unknown state. */
-    static String typeOf(Object value) {
-        return value == null ? "null" : Hibernate.getClass(value).getSimpleName();
     }
 }

@@ -21,7 +21,10 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
     private final MultiDbEntityManagerFactoryImpl factory;
     private Map<String, AliasView> views;
     private boolean closed;
-    /** Closed while its transaction was active: the children live on until that transaction ends (JPA 7.9.1). */
+    /**
+     * Closed while its transaction was active: the children, closed the way Hibernate closes its own entity manager
+     * then, keep their persistence contexts until that transaction ends (JPA 3.2 section 7.9.1).
+     */
     private boolean closingAfterTransaction;
     private static final String CLOSED = "This entity manager is closed.";
 
@@ -153,9 +156,9 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
     }
 
     /**
-     * Closes the entity manager. With an active transaction not marked for rollback, the persistence context and
-     * every alias's session stay until that transaction ends (JPA 3.2 section 7.9.1): {@link #getTransaction()}
-     * still commits or rolls it back. Otherwise every child session is closed at once (an active transaction
+     * Closes the entity manager. With an active transaction not marked for rollback, the persistence context of
+     * every alias stays until that transaction ends (JPA 3.2 section 7.9.1): {@link #getTransaction()} still commits
+     * or rolls it back, and each alias's session behaves as a Hibernate session closed in its transaction. Otherwise every child session is closed at once (an active transaction
      * marked for rollback is rolled back on every alias and stays active, marked, until it is ended). Closing a
      * closed entity manager does nothing, or fails where {@code hibernate.jpa.compliance.closed} asks for it.
      */

@@ -20,10 +20,11 @@ import java.util.Set;
  * <p>Each alias gets its own database transaction, begun when the unit of work first uses that alias
  * (or at {@link #begin()} for children already open). {@link #commit()} flushes every child first, so
  * that a failing statement stops the commit before any alias has committed, then commits alias by alias
- * in the order of their names (one order for every transaction: see {@link ByAlias#sortByAlias()}).
- * If an alias fails to commit after another has committed, the rest
- * are rolled back and {@link PartialCommitException} names both groups: without two-phase commit that
- * is the truth the application has to act on, and it is told rather than left to guess.
+ * in the order of their names (one order for every transaction: see {@link ByAlias#sortByAlias()}). If an
+ * alias fails to commit after another has committed, the rest are rolled back and
+ * {@link PartialCommitException} names both groups; an alias whose connection broke after {@code COMMIT} was
+ * sent is named in doubt, never rolled back. Without two-phase commit that is the truth the application has to
+ * act on, and it is told rather than left to guess.
  *
  * <p>Outside an active transaction it behaves as Hibernate's own: {@code rollback}, {@code setRollbackOnly} and
  * {@code getRollbackOnly} do nothing (or answer false) unless {@code hibernate.jpa.compliance.transaction} asks
