@@ -206,7 +206,7 @@ final class ChildSessions {
         RuntimeException failure = null;
         for (int i = 0; i < open.size(); i++) {
             try {
-                if (!open.value(i).isOpen()) {
+                if (closing && !open.value(i).isOpen()) {
                     continue; // closed after its transaction, by Hibernate itself
                 }
                 if (runtime.tracksInstances()) {

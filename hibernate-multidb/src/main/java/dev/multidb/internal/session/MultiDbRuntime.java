@@ -9,6 +9,7 @@ import dev.multidb.internal.relations.CrossDatabaseQueries;
 import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.jpa.spi.JpaCompliance;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +46,7 @@ public final class MultiDbRuntime {
     private final Function<Object, String> stickiness;
     private final Map<String, ParameterLimit> parameterLimits = new HashMap<>();
     private final String anyAlias;
+    private final JpaCompliance compliance;
 
     /**
      * @param factoryByAlias the session factory serving each alias; the first entry's factory is the lead,
@@ -71,6 +73,7 @@ public final class MultiDbRuntime {
         this.crossDatabaseQueries = new CrossDatabaseQueries(chain, groups);
         factoryByAlias.forEach((alias, factory) -> parameterLimits.put(alias, ParameterLimit.of(factory)));
         this.anyAlias = factoryByAlias.containsKey("default") ? "default" : settings.aliases().iterator().next();
+        this.compliance = lead.getSessionFactoryOptions().getJpaCompliance();   // read once: every entity manager asks
     }
 
     public String unitName() {
@@ -194,8 +197,8 @@ public final class MultiDbRuntime {
     }
 
     /** Hibernate's JPA compliance settings of the unit ({@code hibernate.jpa.compliance.*}). */
-    public org.hibernate.jpa.spi.JpaCompliance compliance() {
-        return lead.getSessionFactoryOptions().getJpaCompliance();
+    public JpaCompliance compliance() {
+        return compliance;
     }
 
     /** Fails with the standard message unless {@code alias} is configured. */

@@ -427,9 +427,12 @@ abstract class RoutedEntityManager implements EntityManager {
             return;
         }
         String managing = children.managing(entity);
-        // An instance no child manages: Hibernate's detach does nothing, or refuses null and non-entities.
-        Session session = managing != null ? children.peek(managing) : anyChild();
-        session.detach(entity);
+        if (managing != null) {
+            children.peek(managing).detach(entity);
+        } else if (entity == null || !isEntity(typeOf(entity))) {
+            anyChild().detach(entity); // Hibernate's refusal of null and of non-entities
+        }
+        // an entity no child manages: nothing to detach, as in Hibernate
     }
 
     @Override
