@@ -44,7 +44,8 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final JpaCompliance compliance;
-    private Owner owner;
+    /** Weak: the safety net for dropped entity managers must not keep the entity manager reachable. */
+    private java.lang.ref.WeakReference<Owner> owner;
     /**
      * The enlisted aliases' transactions (sorted by alias at commit); made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
@@ -63,7 +64,11 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     void owner(Owner owner) {
-        this.owner = owner;
+        this.owner = new java.lang.ref.WeakReference<>(owner);
+    }
+
+    private Owner owner() {
+        return owner == null ? null : owner.get();
     }
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
@@ -98,7 +103,8 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void begin() {
-        if (owner != null && !owner.isOpen()) {
+        Owner entityManager = owner();
+        if (entityManager != null && !entityManager.isOpen()) {
             throw new IllegalStateException("Cannot begin a transaction: its entity manager is closed.");
         }
         if (active) {
@@ -106,6 +112,9 @@ final class MultiDbTransaction implements EntityTransaction {
         }
         if (enlisted == null) {
             enlisted = new ByAlias<>();
+            if (entityManager != null && children.watchesDroppedEntityManagers()) {
+                DroppedEntityManagers.watch(entityManager, children.unitName(), this, children);
+            }
         }
         active = true;
         rollbackOnly = false;
@@ -230,8 +239,9 @@ final class MultiDbTransaction implements EntityTransaction {
         boolean ended = active;
         active = false;
         rollbackOnly = false;
-        if (ended && owner != null) {
-            owner.afterCompletion();
+        Owner entityManager = owner();
+        if (ended && entityManager != null) {
+            entityManager.afterCompletion();
         }
     }
 
