@@ -44,8 +44,10 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final JpaCompliance compliance;
-    /** Weak: the safety net for dropped entity managers must not keep the entity manager reachable. */
-    private java.lang.ref.WeakReference<Owner> owner;
+    /** The entity manager, held strongly unless dropped entity managers are watched (then {@link #weakOwner}). */
+    private Owner owner;
+    /** Weak where {@link DroppedEntityManagers} watches: its clean-up must not keep the entity manager reachable. */
+    private java.lang.ref.WeakReference<Owner> weakOwner;
     /**
      * The enlisted aliases' transactions (sorted by alias at commit); made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
@@ -64,11 +66,15 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     void owner(Owner owner) {
-        this.owner = new java.lang.ref.WeakReference<>(owner);
+        if (children.watchesDroppedEntityManagers()) {
+            this.weakOwner = new java.lang.ref.WeakReference<>(owner);
+        } else {
+            this.owner = owner;
+        }
     }
 
     private Owner owner() {
-        return owner == null ? null : owner.get();
+        return owner != null ? owner : weakOwner == null ? null : weakOwner.get();
     }
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
