@@ -103,6 +103,21 @@ class JpaRulesTest {
         cleanOther(factory);
     }
 
+    /** Closed in its transaction, a commit still flushes every alias before any commits: a failing insert commits nothing. */
+    @ParameterizedTest
+    @EnumSource(value = Side.class, names = {"TWO_ALIASES", "TWO_ALIASES_ROUTED"})
+    void closeInATransactionThenAFailingFlushCommitsNothingAnywhere(Side side) {
+        MultiDbEntityManagerFactory factory = (MultiDbEntityManagerFactory) Units.of(side);
+        MultiDbEntityManager em = factory.createEntityManager();
+        em.getTransaction().begin();
+        em.using("default").persist(new Item(72, "must not be committed"));
+        em.using("other").persist(new Item(73, "a name longer than its column ".repeat(20)));
+        em.close();
+        assertThatThrownBy(() -> em.getTransaction().commit()).isInstanceOf(jakarta.persistence.RollbackException.class);
+        assertThat(jdbc(factory, "default", "select count(*) from Item where id = 72")).isEqualTo("0");
+        assertThat(jdbc(factory, "other", "select count(*) from Item")).isEqualTo("0");
+    }
+
     /** The factory's Cache sees the entries a commit left, whichever alias they belong to, and evicts them. */
     @ParameterizedTest
     @EnumSource(Side.class)

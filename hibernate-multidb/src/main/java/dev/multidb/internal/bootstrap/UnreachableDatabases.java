@@ -22,10 +22,15 @@ final class UnreachableDatabases {
 
     /** {@code failure}, or the connection failure of {@code alias} that explains it. */
     static RuntimeException explain(RuntimeException failure, String alias, AliasPools pools, MultiDbSettings settings) {
+        if (settings.database(alias).dialect() != null) {
+            return failure; // Hibernate did not need a connection to start: the failure is another one
+        }
         try (Connection probe = pools.connection(alias)) {
             return failure;
         } catch (SQLException | RuntimeException unreachable) {
-            return unreachable(alias, settings, unreachable);
+            MultiDbException explained = unreachable(alias, settings, unreachable);
+            explained.addSuppressed(failure);
+            return explained;
         }
     }
 

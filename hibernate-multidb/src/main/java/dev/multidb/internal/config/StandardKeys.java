@@ -40,7 +40,7 @@ public final class StandardKeys {
             "hibernate.connection.datasource", "'multidb.databases.<alias>.url' (and .hikari.dataSourceClassName) to"
                     + " configure each alias's pool");
 
-    /** Every key of {@link #MAPPINGS} and {@link #REFUSED}: none of them is handed to Hibernate. */
+    /** Every key of {@link #MAPPINGS}: none of them is handed to Hibernate. */
     public static final List<String> CONSUMED = List.of(
             "jakarta.persistence.jdbc.url", "jakarta.persistence.jdbc.user", "jakarta.persistence.jdbc.password",
             "jakarta.persistence.jdbc.driver", "javax.persistence.jdbc.url", "javax.persistence.jdbc.user",

@@ -7,6 +7,8 @@ import dev.multidb.internal.replicas.Replicas;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.jdbc.spi.JdbcSessionOwner;
 import org.hibernate.SessionBuilder;
 
 import java.util.HashMap;
@@ -91,12 +93,29 @@ final class ChildSessions {
      * and closes itself when the transaction ends.
      */
     void closeAllAfterTransaction() {
+        if (runtime.relocatesWrites()) {
+            WriteRelocation.apply(this, runtime); // changes made so far go where the routers write them
+        }
         closing = true;
         for (int i = 0; i < open.size(); i++) {
             if (runtime.tracksInstances()) {
                 DetachedProxies.stick(open.alias(i), open.value(i));
             }
             open.value(i).close();
+        }
+    }
+
+    /**
+     * Flushes every child closed with its entity manager ({@link #closeAllAfterTransaction()}), in the order of their
+     * aliases, as {@link #flushAll()} does for open ones: a failing statement stops the commit before any alias has
+     * committed. Hibernate's flush before completion, which works on such a session, does the flushing.
+     */
+    void flushClosed() {
+        open.sortByAlias();
+        for (int i = 0; i < open.size(); i++) {
+            if (open.value(i) instanceof JdbcSessionOwner owner) {
+                owner.flushBeforeTransactionCompletion();
+            }
         }
     }
 
@@ -124,7 +143,7 @@ final class ChildSessions {
             });
         } else if (replicas.hasReplicas(alias)) {
             builder.statementInspector((UnaryOperator<String>) sql -> {
-                if (transaction != null && Sql.writes(sql)) {
+                if (transaction != null && transaction.isActive() && Sql.writes(sql)) {
                     transaction.markWritten(alias);
                 }
                 return sql;
@@ -151,16 +170,6 @@ final class ChildSessions {
             }
         }
         return null;
-    }
-
-    /** The persistence unit's name, for messages. */
-    String unitName() {
-        return runtime.unitName();
-    }
-
-    /** Whether entity managers dropped in a transaction are cleaned up ({@link DroppedEntityManagers}). */
-    boolean watchesDroppedEntityManagers() {
-        return runtime.watchesDroppedEntityManagers();
     }
 
     /** Whether no child is open. */
@@ -217,6 +226,7 @@ final class ChildSessions {
         for (int i = 0; i < open.size(); i++) {
             try {
                 if (closing && !open.value(i).isOpen()) {
+                    releaseIfStillConnected(open.value(i));
                     continue; // closed after its transaction, by Hibernate itself
                 }
                 if (runtime.tracksInstances()) {
@@ -238,6 +248,17 @@ final class ChildSessions {
         closing = false;
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * A child closed with its entity manager closes itself once its transaction completes; when its rollback failed
+     * (a broken connection), Hibernate never completes it, and its connection would stay taken: released here.
+     */
+    private static void releaseIfStillConnected(Session child) {
+        if (child instanceof SharedSessionContractImplementor session
+                && session.getJdbcCoordinator().getLogicalConnection().isPhysicallyConnected()) {
+            session.getJdbcCoordinator().close();
         }
     }
 

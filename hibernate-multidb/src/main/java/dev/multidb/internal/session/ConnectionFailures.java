@@ -12,8 +12,10 @@ final class ConnectionFailures {
     }
 
     static boolean isConnectionFailure(Throwable failure) {
+        boolean underSql = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
+                underSql = true;
                 String state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                     return true;
@@ -23,8 +25,11 @@ final class ConnectionFailures {
                     return true;
                 }
             }
-            if (cause instanceof java.io.IOException) {
-                return true; // a socket that broke or timed out, under a driver that did not say so in a SQL state
+            if (cause instanceof java.io.IOException && (underSql || cause instanceof java.net.SocketException
+                    || cause instanceof java.io.EOFException || cause instanceof java.net.SocketTimeoutException)) {
+                // a socket that broke or timed out under a driver that did not say so in a SQL state; not any
+                // IOException (a JSON mapper's, say, wrapped by Hibernate)
+                return true;
             }
             if (cause.getCause() == cause) {
                 break;

@@ -7,6 +7,7 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.hibernate.jpa.spi.JpaCompliance;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
 
 import dev.multidb.internal.replicas.Replicas;
 import java.util.ArrayList;
@@ -44,10 +45,7 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final JpaCompliance compliance;
-    /** The entity manager, held strongly unless dropped entity managers are watched (then {@link #weakOwner}). */
     private Owner owner;
-    /** Weak where {@link DroppedEntityManagers} watches: its clean-up must not keep the entity manager reachable. */
-    private java.lang.ref.WeakReference<Owner> weakOwner;
     /**
      * The enlisted aliases' transactions (sorted by alias at commit); made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
@@ -66,15 +64,7 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     void owner(Owner owner) {
-        if (children.watchesDroppedEntityManagers()) {
-            this.weakOwner = new java.lang.ref.WeakReference<>(owner);
-        } else {
-            this.owner = owner;
-        }
-    }
-
-    private Owner owner() {
-        return owner != null ? owner : weakOwner == null ? null : weakOwner.get();
+        this.owner = owner;
     }
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
@@ -109,8 +99,7 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void begin() {
-        Owner entityManager = owner();
-        if (entityManager != null && !entityManager.isOpen()) {
+        if (owner != null && !owner.isOpen()) {
             throw new IllegalStateException("Cannot begin a transaction: its entity manager is closed.");
         }
         if (active) {
@@ -118,9 +107,6 @@ final class MultiDbTransaction implements EntityTransaction {
         }
         if (enlisted == null) {
             enlisted = new ByAlias<>();
-            if (entityManager != null && children.watchesDroppedEntityManagers()) {
-                DroppedEntityManagers.watch(entityManager, children.unitName(), this, children);
-            }
         }
         active = true;
         rollbackOnly = false;
@@ -140,7 +126,9 @@ final class MultiDbTransaction implements EntityTransaction {
             return;
         }
         try {
-            if (!children.closing()) {
+            if (children.closing()) {
+                children.flushClosed();
+            } else {
                 children.flushAll();
             }
         } catch (RuntimeException e) {
@@ -155,7 +143,8 @@ final class MultiDbTransaction implements EntityTransaction {
                 try {
                     commitFlushed(alias, enlisted.value(i));
                 } catch (RuntimeException e) {
-                    if (ConnectionFailures.isConnectionFailure(e)) {
+                    if (enlisted.value(i).getStatus() == TransactionStatus.FAILED_COMMIT
+                            && ConnectionFailures.isConnectionFailure(e)) {
                         // COMMIT may have reached the database: never reported as rolled back
                         if (written.contains(alias)) {
                             replicas.committed(List.of(alias));
@@ -186,7 +175,7 @@ final class MultiDbTransaction implements EntityTransaction {
      */
     private void commitFlushed(String alias, Transaction transaction) {
         if (children.closing()) {
-            transaction.commit(); // children closed with the entity manager flush at their own commit
+            transaction.commit(); // flushed by flushClosed(); Hibernate's own flush finds nothing more to send
             return;
         }
         Session child = children.peek(alias);
@@ -245,9 +234,8 @@ final class MultiDbTransaction implements EntityTransaction {
         boolean ended = active;
         active = false;
         rollbackOnly = false;
-        Owner entityManager = owner();
-        if (ended && entityManager != null) {
-            entityManager.afterCompletion();
+        if (ended && owner != null) {
+            owner.afterCompletion();
         }
     }
 
