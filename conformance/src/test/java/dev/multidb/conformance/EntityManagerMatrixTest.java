@@ -6,13 +6,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every entry of the {@link Catalogue} in every {@link State}, on plain Hibernate and on each multidb
@@ -37,14 +34,8 @@ class EntityManagerMatrixTest {
     }
 
     private static void compare(Profile profile, Catalogue.Entry entry, State state) {
-        Map<Side, String> seen = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            seen.put(side, run(profile, side, entry, state));
-        }
-        String plain = seen.get(Side.PLAIN);
-        String differences = Outcome.differencesFromPlain(seen);
-        assertThat(differences).as("%s in state %s, %s; plain Hibernate: %s", entry.label(), state, profile, plain)
-                .isEmpty();
+        Outcome.assertSameAsPlain(entry.label() + " in state " + state + ", " + profile,
+                side -> run(profile, side, entry, state));
     }
 
     static String run(Profile profile, Side side, Catalogue.Entry entry, State state) {

@@ -7,12 +7,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every entry of the {@link FactoryCatalogue} on an open and on a closed factory, on plain Hibernate and on each
@@ -37,14 +35,8 @@ class FactoryMatrixTest {
     }
 
     private static void compare(Profile profile, FactoryCatalogue.Entry entry, boolean open) {
-        Map<Side, String> seen = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            seen.put(side, run(profile, side, entry, open));
-        }
-        String plain = seen.get(Side.PLAIN);
-        String differences = Outcome.differencesFromPlain(seen);
-        assertThat(differences).as("%s on a%s factory, %s; plain Hibernate: %s", entry.label(),
-                open ? "n open" : " closed", profile, plain).isEmpty();
+        Outcome.assertSameAsPlain(entry.label() + " on a" + (open ? "n open" : " closed") + " factory, " + profile,
+                side -> run(profile, side, entry, open));
     }
 
     private static String run(Profile profile, Side side, FactoryCatalogue.Entry entry, boolean open) {

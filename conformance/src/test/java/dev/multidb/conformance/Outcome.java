@@ -106,12 +106,20 @@ public record Outcome(String result, String after) {
         return result + " | " + after;
     }
 
-    /** The sides whose outcome is not plain Hibernate's, one per line with what they did; empty when none. */
-    static String differencesFromPlain(Map<Side, String> outcomes) {
+    /**
+     * Runs {@code call} on every side and fails unless every multidb side did what plain Hibernate did, listing the
+     * sides that did not, one per line, after {@code what} and plain Hibernate's outcome.
+     */
+    static void assertSameAsPlain(String what, java.util.function.Function<Side, String> call) {
+        Map<Side, String> outcomes = new java.util.EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            outcomes.put(side, call.apply(side));
+        }
         String plain = outcomes.get(Side.PLAIN);
-        return outcomes.entrySet().stream()
+        String differences = outcomes.entrySet().stream()
                 .filter(e -> !e.getValue().equals(plain))
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n  "));
+        org.assertj.core.api.Assertions.assertThat(differences).as("%s; plain Hibernate: %s", what, plain).isEmpty();
     }
 }

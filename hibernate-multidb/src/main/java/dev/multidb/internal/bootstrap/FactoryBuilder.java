@@ -162,7 +162,7 @@ public final class FactoryBuilder {
     private static Map<String, Object> hibernateSettings(Map<String, Object> properties) {
         Map<String, Object> settings = new HashMap<>();
         properties.forEach((key, value) -> {
-            if (!key.startsWith("multidb.") && !StandardKeys.CONSUMED.contains(key)) {
+            if (StandardKeys.isForHibernate(key)) {
                 settings.put(key, value);
             }
         });

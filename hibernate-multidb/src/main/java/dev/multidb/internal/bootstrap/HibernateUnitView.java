@@ -40,7 +40,7 @@ final class HibernateUnitView {
         if (properties != null) {
             properties.forEach((key, value) -> {
                 String name = String.valueOf(key);
-                if (!name.startsWith("multidb.") && !StandardKeys.CONSUMED.contains(name)) {
+                if (StandardKeys.isForHibernate(name)) {
                     kept.put(key, value);
                 }
             });

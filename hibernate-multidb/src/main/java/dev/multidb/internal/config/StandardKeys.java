@@ -40,11 +40,13 @@ public final class StandardKeys {
             "hibernate.connection.datasource", "'multidb.databases.<alias>.url' (and .hikari.dataSourceClassName) to"
                     + " configure each alias's pool");
 
-    /** Every key of {@link #MAPPINGS}: none of them is handed to Hibernate. */
-    public static final List<String> CONSUMED = List.of(
-            "jakarta.persistence.jdbc.url", "jakarta.persistence.jdbc.user", "jakarta.persistence.jdbc.password",
-            "jakarta.persistence.jdbc.driver", "javax.persistence.jdbc.url", "javax.persistence.jdbc.user",
-            "javax.persistence.jdbc.password", "javax.persistence.jdbc.driver");
+    /**
+     * Whether Hibernate may be given {@code key}: not the {@code multidb.*} keys, nor the standard JDBC keys read as
+     * alias {@code default}'s (Hibernate would hold, and log, their URLs and passwords).
+     */
+    public static boolean isForHibernate(String key) {
+        return !key.startsWith(ConfigKeys.PREFIX) && MAPPINGS.stream().noneMatch(m -> m.standard().equals(key));
+    }
 
     private StandardKeys() {
     }

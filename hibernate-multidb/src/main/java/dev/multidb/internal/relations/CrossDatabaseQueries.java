@@ -46,10 +46,6 @@ public final class CrossDatabaseQueries {
         Set<Class<?>> types = typesByStatement.get(statement);
         if (types == null) {
             types = QueryEntityTypes.of(statement);
-            if (types == null) {
-                // A tree Hibernate's walker cannot visit: the query runs where its root routes it, unchecked.
-                types = Set.of();
-            }
             if (typesByStatement.size() < CACHE_LIMIT) {
                 typesByStatement.put(statement, types);
             }

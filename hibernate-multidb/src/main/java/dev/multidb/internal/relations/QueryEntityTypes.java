@@ -26,13 +26,16 @@ final class QueryEntityTypes extends BaseSemanticQueryWalker {
 
     private final Set<Class<?>> types = new LinkedHashSet<>();
 
-    /** The entity types of {@code statement}; {@code null} when a node of its tree cannot be walked. */
+    /**
+     * The entity types of {@code statement}; none when a node of its tree cannot be walked (the query then runs where
+     * its root routes it, unchecked).
+     */
     static Set<Class<?>> of(SqmStatement<?> statement) {
         QueryEntityTypes walker = new QueryEntityTypes();
         try {
             statement.accept(walker);
         } catch (UnsupportedOperationException e) {
-            return null;
+            return Set.of();
         }
         return walker.types;
     }

@@ -21,11 +21,6 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
     private final MultiDbEntityManagerFactoryImpl factory;
     private Map<String, AliasView> views;
     private boolean closed;
-    /**
-     * Closed while its transaction was active: the children, closed the way Hibernate closes its own entity manager
-     * then, keep their persistence contexts until that transaction ends (JPA 3.2 section 7.9.1).
-     */
-    private boolean closingAfterTransaction;
     private static final String CLOSED = "This entity manager is closed.";
 
     MultiDbEntityManagerImpl(MultiDbEntityManagerFactoryImpl factory, MultiDbRuntime runtime, ChildSessions children) {
@@ -116,7 +111,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
      */
     @Override
     protected void requireOpen() {
-        if (closed && !closingAfterTransaction) {
+        if (closed && !children.closing()) {
             throw new IllegalStateException(CLOSED);
         }
     }
@@ -126,7 +121,8 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
         if (!closed) {
             return null;
         }
-        if (closingAfterTransaction) {
+        if (children.closing()) {
+            // closed inside its transaction, which lives on (JPA 3.2 section 7.9.1): Hibernate's rule for the rest
             transaction.markRollbackOnly();
             throw new IllegalStateException(CLOSED);
         }
@@ -135,7 +131,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
 
     @Override
     protected Session closedForGood() {
-        return closed && !closingAfterTransaction ? closedSession() : null;
+        return closed && !children.closing() ? closedSession() : null;
     }
 
     private Session closedSession() {
@@ -173,7 +169,6 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
         closed = true;
         if (transaction.isActive()) {
             if (!transaction.getRollbackOnly()) {
-                closingAfterTransaction = true;
                 children.closeAllAfterTransaction();
                 return;
             }
@@ -184,8 +179,7 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
 
     @Override
     public void afterCompletion() {
-        if (closingAfterTransaction) {
-            closingAfterTransaction = false;
+        if (children.closing()) {
             children.closeAll();
         }
     }
