@@ -13,7 +13,9 @@ import java.util.Map;
  * without a lock timeout a deadlock across two databases, each seeing half of it, is never broken on PostgreSQL.
  *
  * <ul>
- *   <li>PostgreSQL: {@code socketTimeout} (seconds) and {@code options=-c lock_timeout=<ms>}.</li>
+ *   <li>PostgreSQL: {@code socketTimeout} (seconds), {@code options=-c lock_timeout=<ms>}, and
+ *       {@code cancelSignalTimeout} of {@link StatementTimeouts#GRACE_MILLIS}: a statement past its query timeout
+ *       waits for the driver's cancel request, which a frozen server never answers (10 s by default).</li>
  *   <li>MariaDB and MySQL: {@code socketTimeout} (milliseconds) and
  *       {@code sessionVariables=innodb_lock_wait_timeout=<s>}.</li>
  *   <li>A PostgreSQL replica: {@code readOnlyMode=always}, so that its read-only connections are read-only outside
@@ -37,6 +39,8 @@ final class DriverSettings {
             if (!network.isZero()) {
                 put(properties, database, url, "socketTimeout", String.valueOf(Math.max(1, ceilSeconds(network))));
             }
+            put(properties, database, url, "cancelSignalTimeout",
+                    String.valueOf(Math.max(1, StatementTimeouts.GRACE_MILLIS / 1_000)));
             if (!lock.isZero()) {
                 put(properties, database, url, "options", "-c lock_timeout=" + lock.toMillis());
             }

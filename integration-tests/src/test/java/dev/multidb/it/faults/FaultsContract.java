@@ -154,6 +154,73 @@ abstract class FaultsContract {
         }
     }
 
+    private static final String NO_ANSWER = "Alias 'default' did not answer within the statement's query timeout of";
+
+    @Test
+    void aQueryTimeoutBoundsTheWaitOnAFrozenServerBelowTheNetworkTimeout() throws Exception {
+        FaultProxy[] proxy = new FaultProxy[1];
+        MultiDbEntityManagerFactory factory = factory("default", proxy); // network timeout: the default 60 s
+        factory.runInTransaction(em -> ((MultiDbEntityManager) em).using("default").persist(new Person("before the freeze")));
+        proxy[0].freeze();
+        long started = System.nanoTime();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            Throwable failure = catchFailure(() -> em.using("default").createQuery("select p from Person p", Person.class)
+                    .setHint("jakarta.persistence.query.timeout", 1_000).getResultList());
+            assertThat(failure).isInstanceOf(PersistenceException.class)
+                    .rootCause().isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(causes(failure))
+                    .anySatisfy(message -> assertThat(message).startsWith(NO_ANSWER + " 1 s (and a grace of 2 s)"));
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(waited).as("bounded by the query's 1 s timeout and the 2 s grace, not by the 60 s network timeout")
+                .isBetween(Duration.ofMillis(2_800), Duration.ofSeconds(8));
+        proxy[0].thaw();
+        proxy[0].cutAll();
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            assertThat(em.using("default").createQuery("select p.name from Person p", String.class)
+                    .setHint("jakarta.persistence.query.timeout", 1_000).getResultList())
+                    .as("the network timeout was restored and the pool recovered").containsExactly("before the freeze");
+        }
+    }
+
+    @Test
+    void aTransactionTimeoutBoundsTheWaitOnAFrozenServer() throws Exception {
+        FaultProxy[] proxy = new FaultProxy[1];
+        MultiDbEntityManagerFactory factory = factory("default", proxy);
+        long started;
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            em.getTransaction().setTimeout(3);
+            em.getTransaction().begin();
+            em.using("default").persist(new Person("in the frozen transaction"));
+            em.using("other").persist(new Person("beside the frozen transaction"));
+            proxy[0].freeze();
+            started = System.nanoTime();
+            Throwable failure = catchFailure(() -> em.getTransaction().commit());
+            assertThat(failure).isInstanceOf(jakarta.persistence.RollbackException.class);
+            assertThat(causes(failure)).anySatisfy(message -> assertThat(message).startsWith(NO_ANSWER));
+            assertThat(em.getTransaction().isActive()).isFalse();
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(waited).as("the flush is bounded by the transaction's 3 s and the grace, not by the 60 s default")
+                .isBetween(Duration.ofMillis(2_000), Duration.ofSeconds(9));
+        proxy[0].thaw();
+        proxy[0].cutAll();
+        assertThat(names("default")).isEmpty();
+        assertThat(names("other")).as("the flush failed before any alias committed").isEmpty();
+    }
+
+    private static Throwable catchFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return org.assertj.core.api.Assertions.catchThrowable(call);
+    }
+
+    private static List<String> causes(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return messages;
+    }
+
     /**
      * Two transactions write a and b in opposite orders, each flushing its first alias before the other flushes its
      * second: each database sees only half of the cycle. The lock timeout of the alias where each waits ends it.
