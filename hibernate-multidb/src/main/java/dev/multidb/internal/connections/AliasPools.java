@@ -48,7 +48,8 @@ public final class AliasPools implements AutoCloseable {
         for (DatabaseSettings database : settings.databases()) {
             HikariDataSource pool = newPool(database);
             created.put(database.alias(), pool);
-            audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, secrets));
+            audited.put(database.alias(), new AuditedDataSource(pool, database.alias(), listeners, secrets,
+                    StatementTimeouts.honouredBy(database.url())));
         }
         this.pools = Collections.unmodifiableMap(created);
         this.dataSources = Map.copyOf(audited);   // looked up on every connection: hashed, not sorted

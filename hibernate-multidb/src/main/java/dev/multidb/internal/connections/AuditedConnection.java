@@ -10,17 +10,25 @@ import java.sql.Statement;
  * A connection of one alias's pool whose statements are reported to the statement listeners before the
  * driver sees them. A plain delegate, not a dynamic proxy: it sits on every statement's path, and a
  * direct call costs nothing measurable where reflection would. Only the methods that make statements do
- * more than forward; their statements are {@link AuditedStatement}s and {@link BoundedPreparedStatement}s.
+ * more than forward; their statements are {@link AuditedStatement}s and, where the driver honours network
+ * timeouts, {@link BoundedPreparedStatement}s.
  */
 final class AuditedConnection extends ForwardingConnection {
 
     private final String alias;
     private final StatementListeners listeners;
+    private final boolean boundsStatements;
 
-    AuditedConnection(Connection target, String alias, StatementListeners listeners) {
+    AuditedConnection(Connection target, String alias, StatementListeners listeners, boolean boundsStatements) {
         super(target);
         this.alias = alias;
         this.listeners = listeners;
+        this.boundsStatements = boundsStatements;
+    }
+
+    /** The driver's statement, bounded where the driver honours network timeouts ({@link StatementTimeouts}). */
+    private PreparedStatement bounded(PreparedStatement statement) {
+        return boundsStatements ? new BoundedPreparedStatement(statement, this) : statement;
     }
 
     String alias() {
@@ -78,36 +86,36 @@ final class AuditedConnection extends ForwardingConnection {
     @Override
     public PreparedStatement prepareStatement(String a0) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0), this);
+        return bounded(target.prepareStatement(a0));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, String[] a1) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0, a1), this);
+        return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0, a1), this);
+        return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int[] a1) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0, a1), this);
+        return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0, a1, a2), this);
+        return bounded(target.prepareStatement(a0, a1, a2));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2, int a3) throws SQLException {
         listeners.fire(alias, a0);
-        return new BoundedPreparedStatement(target.prepareStatement(a0, a1, a2, a3), this);
+        return bounded(target.prepareStatement(a0, a1, a2, a3));
     }
 }

@@ -16,7 +16,11 @@ final class AuditedConnections {
     private AuditedConnections() {
     }
 
-    static Connection wrap(Connection connection, String alias, StatementListeners listeners) {
-        return new AuditedConnection(connection, alias, listeners);
+    /**
+     * @param boundsStatements whether prepared statements are wrapped so that their query timeouts bound their
+     *                         waits ({@link StatementTimeouts}); else they are the driver's own, which costs nothing
+     */
+    static Connection wrap(Connection connection, String alias, StatementListeners listeners, boolean boundsStatements) {
+        return new AuditedConnection(connection, alias, listeners, boundsStatements);
     }
 }

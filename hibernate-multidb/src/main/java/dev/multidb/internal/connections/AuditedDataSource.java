@@ -22,11 +22,15 @@ final class AuditedDataSource implements DataSource {
     private final StatementListeners listeners;
     /** The configuration's passwords, removed from the messages of connection failures. */
     private final Set<String> secrets;
+    /** Whether statements' query timeouts bound their waits ({@link StatementTimeouts#honouredBy}). */
+    private final boolean boundsStatements;
     /** Where connections come from instead of the pool, or {@code null} (see {@link AliasPools#override}). */
     private volatile AliasPools.ConnectionSource override;
 
-    AuditedDataSource(HikariDataSource pool, String alias, StatementListeners listeners, Set<String> secrets) {
+    AuditedDataSource(HikariDataSource pool, String alias, StatementListeners listeners, Set<String> secrets,
+                      boolean boundsStatements) {
         this.pool = pool;
+        this.boundsStatements = boundsStatements;
         this.alias = alias;
         this.listeners = listeners;
         this.secrets = secrets;
@@ -39,7 +43,7 @@ final class AuditedDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         AliasPools.ConnectionSource source = override;
-        return AuditedConnections.wrap(source != null ? source.get() : pooled(), alias, listeners);
+        return AuditedConnections.wrap(source != null ? source.get() : pooled(), alias, listeners, boundsStatements);
     }
 
     private Connection pooled() throws SQLException {

@@ -32,6 +32,17 @@ final class StatementTimeouts {
     private StatementTimeouts() {
     }
 
+    /**
+     * Whether the driver of {@code url} honours {@link Connection#setNetworkTimeout} (PostgreSQL, MariaDB, MySQL):
+     * only their prepared statements are wrapped. H2's ignores it (an embedded database cannot freeze apart from
+     * its application), so wrapping would cost without bounding anything.
+     */
+    static boolean honouredBy(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mariadb:")
+                || lower.startsWith("jdbc:mysql:");
+    }
+
     /** Runs {@code execution}, waiting no longer than {@code querySeconds} and the grace for an answer. */
     static <T> T bounded(AuditedConnection owner, int querySeconds, Execution<T> execution) throws SQLException {
         Connection connection = owner.pooled();

@@ -21,6 +21,12 @@ final class AliasView extends RoutedEntityManager {
         this.alias = alias;
     }
 
+    /** The entity manager's own transaction (pinned to it where dropped entity managers are watched). */
+    @Override
+    public jakarta.persistence.EntityTransaction getTransaction() {
+        return owner.getTransaction();
+    }
+
     @Override
     protected String aliasForRead(Class<?> type, Object instance) {
         return alias;

@@ -172,6 +172,16 @@ final class ChildSessions {
         return null;
     }
 
+    /** The persistence unit's name, for messages. */
+    String unitName() {
+        return runtime.unitName();
+    }
+
+    /** Whether entity managers dropped in a transaction are cleaned up ({@link DroppedEntityManagers}). */
+    boolean watchesDroppedEntityManagers() {
+        return runtime.watchesDroppedEntityManagers();
+    }
+
     /** Whether no child is open. */
     boolean none() {
         return open.size() == 0;

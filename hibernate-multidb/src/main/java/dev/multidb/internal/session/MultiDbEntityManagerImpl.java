@@ -20,6 +20,8 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
 
     private final MultiDbEntityManagerFactoryImpl factory;
     private Map<String, AliasView> views;
+    /** The transaction handed out where dropped entity managers are watched: it keeps this one reachable. */
+    private jakarta.persistence.EntityTransaction pinned;
     private boolean closed;
     private static final String CLOSED = "This entity manager is closed.";
 
@@ -37,6 +39,17 @@ public final class MultiDbEntityManagerImpl extends RoutedEntityManager
             properties.forEach((key, value) -> children.property(String.valueOf(key), value));
         }
         return new MultiDbEntityManagerImpl(factory, runtime, children);
+    }
+
+    @Override
+    public jakarta.persistence.EntityTransaction getTransaction() {
+        if (!runtime.watchesDroppedEntityManagers()) {
+            return transaction;
+        }
+        if (pinned == null) {
+            pinned = new PinnedTransaction(transaction, this);
+        }
+        return pinned;
     }
 
     @Override

@@ -45,7 +45,9 @@ final class MultiDbTransaction implements EntityTransaction {
 
     private final ChildSessions children;
     private final JpaCompliance compliance;
+    /** The entity manager; held weakly instead where dropped entity managers are watched ({@link DroppedEntityManagers}). */
     private Owner owner;
+    private java.lang.ref.WeakReference<Owner> weakOwner;
     /**
      * The enlisted aliases' transactions (sorted by alias at commit); made by the first {@link #begin()}
      * (most entity managers that only read never begin one).
@@ -64,7 +66,15 @@ final class MultiDbTransaction implements EntityTransaction {
     }
 
     void owner(Owner owner) {
-        this.owner = owner;
+        if (children.watchesDroppedEntityManagers()) {
+            this.weakOwner = new java.lang.ref.WeakReference<>(owner);
+        } else {
+            this.owner = owner;
+        }
+    }
+
+    private Owner owner() {
+        return owner != null ? owner : weakOwner == null ? null : weakOwner.get();
     }
 
     /** Records that this transaction sent a write to {@code alias} (a primary with replicas). */
@@ -99,7 +109,8 @@ final class MultiDbTransaction implements EntityTransaction {
 
     @Override
     public void begin() {
-        if (owner != null && !owner.isOpen()) {
+        Owner entityManager = owner();
+        if (entityManager != null && !entityManager.isOpen()) {
             throw new IllegalStateException("Cannot begin a transaction: its entity manager is closed.");
         }
         if (active) {
@@ -107,6 +118,9 @@ final class MultiDbTransaction implements EntityTransaction {
         }
         if (enlisted == null) {
             enlisted = new ByAlias<>();
+            if (weakOwner != null && entityManager != null) {
+                DroppedEntityManagers.watch(entityManager, children.unitName(), this, children);
+            }
         }
         active = true;
         rollbackOnly = false;
@@ -234,8 +248,9 @@ final class MultiDbTransaction implements EntityTransaction {
         boolean ended = active;
         active = false;
         rollbackOnly = false;
-        if (ended && owner != null) {
-            owner.afterCompletion();
+        Owner entityManager = owner();
+        if (ended && entityManager != null) {
+            entityManager.afterCompletion();
         }
     }
 

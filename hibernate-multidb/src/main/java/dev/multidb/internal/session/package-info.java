@@ -6,4 +6,7 @@
  * child of exactly one alias, so its lazy state loads from that alias only; the routing rule of each
  * operation is written on {@link dev.multidb.internal.session.RoutedEntityManager}.
  */
+@Forwarding(jakarta.persistence.EntityTransaction.class)
 package dev.multidb.internal.session;
+
+import dev.multidb.codegen.Forwarding;
