@@ -176,6 +176,41 @@ class UsingAndStickinessTest {
                 .isEqualTo("Copied");
     }
 
+    /** Found by the routing property: a loaded collection's elements live on the source alias, not the target. */
+    @Test
+    void mergeUsingAnotherAliasOverwritesTheRowsColumnsAndLeavesItsCollectionsOnTheSourceAlias() {
+        Person author = new Person("Author on default");
+        Book book = new Book("Original title");
+        inTransaction(em -> {
+            em.persist(author);
+            book.getAuthors().add(author);
+            em.persist(book);
+        });
+        inTransaction(em -> em.using("other").merge(book)); // a copy of the row on other, without authors
+        assertThat(count(factory, "other", "Book_Person")).as("no join row copied").isZero();
+        Book detached;
+        try (MultiDbEntityManager em = factory.createEntityManager()) {
+            detached = em.find(Book.class, book.getId());
+            assertThat(detached.getAuthors()).extracting(Person::getName).containsExactly("Author on default");
+        }
+        detached.setTitle("Overwritten title");
+        statements.clear();
+
+        inTransaction(em -> {
+            Book copy = em.using("other").merge(detached);
+            assertThat(copy.getTitle()).isEqualTo("Overwritten title");
+            assertThat(copy.getAuthors()).as("other's own authors, none").isEmpty();
+        });
+
+        assertThat(statements.statements()).isNotEmpty().extracting(StatementRecorder.Statement::alias)
+                .containsOnly("other");
+        assertThat(TestFactories.value(factory, "other", "select title from Book where id = " + book.getId()))
+                .isEqualTo("Overwritten title");
+        assertThat(count(factory, "other", "Person")).isZero();
+        assertThat(TestFactories.value(factory, "default", "select title from Book where id = " + book.getId()))
+                .isEqualTo("Original title");
+    }
+
     @Test
     void persistUsingAnotherAliasInsertsWithTheSameIdAndRefusesAnExistingRow() {
         Pet pet = new Pet(7L, "Cujo");

@@ -1,18 +1,14 @@
 package dev.multidb.properties;
 
 import dev.multidb.properties.Placement.Kind;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * One step of a generated unit of work. Steps name instances by a number ({@code pick}) that the run
  * maps onto the instances it holds at that moment, so that every generated sequence can be run and
- * jqwik can shrink any part of it.
+ * the runner can shrink it by removing any of its steps.
  */
 sealed interface Action {
 
@@ -124,30 +120,66 @@ sealed interface Action {
         }
     }
 
-    /** Sequences of 1 to {@code maxLength} steps, lengths uniformly spread; routed operations are the most frequent. */
-    static Arbitrary<List<Action>> sequences(int maxLength) {
-        Arbitrary<Kind> kinds = Arbitraries.of(Kind.class);
-        Arbitrary<Via> vias = Arbitraries.frequency(
-                Tuple.of(5, Via.ROUTED), Tuple.of(1, Via.A),
-                Tuple.of(1, Via.B), Tuple.of(1, Via.C));
-        Arbitrary<Via> aliases = Arbitraries.of(Via.A, Via.B, Via.C);
-        Arbitrary<Integer> picks = Arbitraries.integers().between(0, 15);
-        Arbitrary<Integer> ids = Arbitraries.integers().between(1, 6);
-        Arbitrary<Action> action = Arbitraries.frequencyOf(
-                Tuple.of(14, Combinators.combine(kinds, vias, Arbitraries.integers().between(0, 1), picks)
-                        .as(Persist::new)),
-                Tuple.of(6, Combinators.combine(aliases, picks).as(CopyPersist::new)),
-                Tuple.of(12, Combinators.combine(kinds, vias, ids).as(Find::new)),
-                Tuple.of(8, Combinators.combine(kinds, vias).as(Query::new)),
-                Tuple.of(8, Combinators.combine(vias, picks).as(Merge::new)),
-                Tuple.of(6, Combinators.combine(vias, picks).as(Remove::new)),
-                Tuple.of(12, picks.map(Change::new)),
-                Tuple.of(5, picks.map(NavigateToCustomer::new)),
-                Tuple.of(5, picks.map(NavigateToInvoices::new)),
-                Tuple.of(4, Arbitraries.just(new Flush())),
-                Tuple.of(7, Arbitraries.just(new Commit())),
-                Tuple.of(3, Arbitraries.just(new Rollback())));
-        // Uniform lengths: jqwik's default favours short lists, and short units of work reach little state.
-        return action.list().ofMinSize(1).ofMaxSize(maxLength).withSizeDistribution(RandomDistribution.uniform());
+    /**
+     * A sequence of 1 to {@code maxLength} steps, lengths uniformly spread (short units of work reach little
+     * state); routed operations are the most frequent.
+     */
+    static List<Action> sequence(SplittableRandom random, int maxLength) {
+        int length = 1 + random.nextInt(maxLength);
+        List<Action> actions = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            actions.add(next(random));
+        }
+        return actions;
+    }
+
+    /** One step; the weights of the kinds of step add up to 90. */
+    private static Action next(SplittableRandom random) {
+        int roll = random.nextInt(90);
+        if ((roll -= 14) < 0) {
+            return new Persist(kind(random), via(random), random.nextInt(2), pick(random));
+        }
+        if ((roll -= 6) < 0) {
+            return new CopyPersist(Via.values()[1 + random.nextInt(3)], pick(random));
+        }
+        if ((roll -= 12) < 0) {
+            return new Find(kind(random), via(random), 1 + random.nextInt(6));
+        }
+        if ((roll -= 8) < 0) {
+            return new Query(kind(random), via(random));
+        }
+        if ((roll -= 8) < 0) {
+            return new Merge(via(random), pick(random));
+        }
+        if ((roll -= 6) < 0) {
+            return new Remove(via(random), pick(random));
+        }
+        if ((roll -= 12) < 0) {
+            return new Change(pick(random));
+        }
+        if ((roll -= 5) < 0) {
+            return new NavigateToCustomer(pick(random));
+        }
+        if ((roll -= 5) < 0) {
+            return new NavigateToInvoices(pick(random));
+        }
+        if ((roll -= 4) < 0) {
+            return new Flush();
+        }
+        return roll < 7 ? new Commit() : new Rollback();
+    }
+
+    private static Kind kind(SplittableRandom random) {
+        return Kind.values()[random.nextInt(Kind.values().length)];
+    }
+
+    /** Routed five times in eight, else one of the three aliases. */
+    private static Via via(SplittableRandom random) {
+        int roll = random.nextInt(8);
+        return roll < 5 ? Via.ROUTED : Via.values()[roll - 4];
+    }
+
+    private static int pick(SplittableRandom random) {
+        return random.nextInt(16);
     }
 }

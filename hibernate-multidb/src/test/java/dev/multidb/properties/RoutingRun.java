@@ -15,7 +15,6 @@ import dev.multidb.properties.model.Shard;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.RollbackException;
-import net.jqwik.api.statistics.Statistics;
 import org.hibernate.Hibernate;
 import org.hibernate.LazyInitializationException;
 
@@ -61,15 +60,24 @@ final class RoutingRun {
 
     /**
      * The body of the property, on whichever databases {@code factory} has: runs one generated unit of work
-     * (failing on a misrouted statement or on rows that differ from the model's) and records what it did
-     * in jqwik's statistics.
+     * (failing on a misrouted statement or on rows that differ from the model's); returns what it did: the
+     * outcome of every step, and how many statements were checked.
      */
-    static void check(MultiDbEntityManagerFactory factory, StatementLog log, List<Action> actions) {
+    static List<String> check(MultiDbEntityManagerFactory factory, StatementLog log, List<Action> actions) {
+        StepChecks.emptyTables(factory);
+        log.clear();
         RoutingRun run = new RoutingRun(factory, log, KnownBug.avoided());
         int statements = run.run(actions);
-        run.outcomes().forEach(outcome -> Statistics.label("steps").collect(outcome));
-        Statistics.label("statements checked per sequence")
-                .collect(statements == 0 ? "0" : statements < 10 ? "1-9" : statements < 30 ? "10-29" : "30+");
+        List<String> labels = new java.util.ArrayList<>(run.outcomes());
+        labels.add("statements checked per sequence: "
+                + (statements == 0 ? "0" : statements < 10 ? "1-9" : statements < 30 ? "10-29" : "30+"));
+        return labels;
+    }
+
+    /** The routing property over {@code tries} generated units of work of up to 40 steps. */
+    static String property(MultiDbEntityManagerFactory factory, StatementLog log, int tries) {
+        return new SeededProperty<Action>("Every statement goes where the routers say",
+                random -> Action.sequence(random, 40), actions -> check(factory, log, actions)).run(tries);
     }
 
     RoutingRun(MultiDbEntityManagerFactory factory, StatementLog log, Set<KnownBug> avoided) {

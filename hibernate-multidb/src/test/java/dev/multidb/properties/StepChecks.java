@@ -135,7 +135,7 @@ final class StepChecks {
         log.clear();
     }
 
-    /** Remembers how the step that began at trace length {@code before} ended, for jqwik's statistics. */
+    /** Remembers how the step that began at trace length {@code before} ended, for the run's summary. */
     void outcome(Action action, int before) {
         String name = action.getClass().getSimpleName();
         String last = trace.get(trace.size() - 1);

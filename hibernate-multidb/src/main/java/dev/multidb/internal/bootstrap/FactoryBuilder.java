@@ -68,7 +68,8 @@ public final class FactoryBuilder {
             String schemaAction = SchemaGeneration.requestedAction(properties);
             Map<String, Object> hibernateSettings = hibernateSettings(properties);
             Map<String, SessionFactoryImplementor> factoryByAlias = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> group : ProductGroups.of(settings).entrySet()) {
+            Map<String, List<String>> productGroups = ProductGroups.of(settings);
+            for (Map.Entry<String, List<String>> group : productGroups.entrySet()) {
                 List<String> aliases = group.getValue();
                 BootContext context = new BootContext(guard);
                 Map<String, Object> integration = new HashMap<>(hibernateSettings);
@@ -104,7 +105,9 @@ public final class FactoryBuilder {
                     pools.close();
                 };
             }
-            return new MultiDbEntityManagerFactoryImpl(runtime, onClose);
+            MultiDbEntityManagerFactoryImpl result = new MultiDbEntityManagerFactoryImpl(runtime, onClose);
+            StartupLog.started(unit.getName(), settings, productGroups, factoryByAlias, runtime.tracksInstances());
+            return result;
         } catch (RuntimeException | Error e) {
             for (SessionFactoryImplementor factory : built) {
                 try {

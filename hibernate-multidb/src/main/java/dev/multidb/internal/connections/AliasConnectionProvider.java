@@ -84,7 +84,7 @@ public final class AliasConnectionProvider implements MultiTenantConnectionProvi
             try {
                 return pools.connection(alias);
             } catch (SQLException e) {
-                replicas.markDown(alias);
+                replicas.markDown(alias, e);
                 failure = e;
             }
         }

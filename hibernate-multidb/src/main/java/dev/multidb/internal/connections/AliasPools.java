@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * replica's pool is read-only and waits at most {@value #REPLICA_CONNECTION_TIMEOUT_MILLIS} ms for a
  * connection, so that a dead replica is left for another quickly.
  *
- * <p>Every connection handed out is audited ({@link AuditedConnections}) and every failure to connect is
+ * <p>Every connection handed out is audited ({@link StatementAudit}) and every failure to connect is
  * rethrown with the passwords of the configuration removed from its message and causes.
  */
 public final class AliasPools implements AutoCloseable {

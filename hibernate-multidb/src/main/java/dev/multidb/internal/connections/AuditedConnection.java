@@ -15,28 +15,20 @@ import java.sql.Statement;
  */
 final class AuditedConnection extends ForwardingConnection {
 
-    private final String alias;
-    private final StatementListeners listeners;
-    private final boolean boundsStatements;
+    private final StatementAudit audit;
 
-    AuditedConnection(Connection target, String alias, StatementListeners listeners, boolean boundsStatements) {
+    AuditedConnection(Connection target, StatementAudit audit) {
         super(target);
-        this.alias = alias;
-        this.listeners = listeners;
-        this.boundsStatements = boundsStatements;
+        this.audit = audit;
     }
 
     /** The driver's statement, bounded where the driver honours network timeouts ({@link StatementTimeouts}). */
     private PreparedStatement bounded(PreparedStatement statement) {
-        return boundsStatements ? new BoundedPreparedStatement(statement, this) : statement;
+        return audit.boundsStatements() ? new BoundedPreparedStatement(statement, this) : statement;
     }
 
-    String alias() {
-        return alias;
-    }
-
-    StatementListeners listeners() {
-        return listeners;
+    StatementAudit audit() {
+        return audit;
     }
 
     /** The connection of the pool, which statements use to bound their waits ({@link StatementTimeouts}). */
@@ -46,7 +38,7 @@ final class AuditedConnection extends ForwardingConnection {
 
     @Override
     public String toString() {
-        return "AuditedConnection[" + alias + "]";
+        return "AuditedConnection[" + audit.alias() + "]";
     }
 
     @Override
@@ -67,55 +59,55 @@ final class AuditedConnection extends ForwardingConnection {
     /** Stored procedures: reported, not bounded (Hibernate calls them rarely; their timeout is the driver's). */
     @Override
     public CallableStatement prepareCall(String a0) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return target.prepareCall(a0);
     }
 
     @Override
     public CallableStatement prepareCall(String a0, int a1, int a2) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return target.prepareCall(a0, a1, a2);
     }
 
     @Override
     public CallableStatement prepareCall(String a0, int a1, int a2, int a3) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return target.prepareCall(a0, a1, a2, a3);
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, String[] a1) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int[] a1) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0, a1));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0, a1, a2));
     }
 
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2, int a3) throws SQLException {
-        listeners.fire(alias, a0);
+        audit.report(a0);
         return bounded(target.prepareStatement(a0, a1, a2, a3));
     }
 }

@@ -19,20 +19,17 @@ final class AuditedDataSource implements DataSource {
 
     private final HikariDataSource pool;
     private final String alias;
-    private final StatementListeners listeners;
     /** The configuration's passwords, removed from the messages of connection failures. */
     private final Set<String> secrets;
-    /** Whether statements' query timeouts bound their waits ({@link StatementTimeouts#honouredBy}). */
-    private final boolean boundsStatements;
+    private final StatementAudit audit;
     /** Where connections come from instead of the pool, or {@code null} (see {@link AliasPools#override}). */
     private volatile AliasPools.ConnectionSource override;
 
     AuditedDataSource(HikariDataSource pool, String alias, StatementListeners listeners, Set<String> secrets,
                       boolean boundsStatements) {
         this.pool = pool;
-        this.boundsStatements = boundsStatements;
         this.alias = alias;
-        this.listeners = listeners;
+        this.audit = new StatementAudit(alias, listeners, boundsStatements);
         this.secrets = secrets;
     }
 
@@ -43,7 +40,7 @@ final class AuditedDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         AliasPools.ConnectionSource source = override;
-        return AuditedConnections.wrap(source != null ? source.get() : pooled(), alias, listeners, boundsStatements);
+        return new AuditedConnection(source != null ? source.get() : pooled(), audit);
     }
 
     private Connection pooled() throws SQLException {

@@ -21,7 +21,7 @@ final class AuditedStatement extends ForwardingStatement {
     }
 
     private void report(String sql) {
-        owner.listeners().fire(owner.alias(), sql);
+        owner.audit().report(sql);
     }
 
     private <T> T run(StatementTimeouts.Execution<T> execution) throws SQLException {

@@ -58,7 +58,7 @@ final class StatementTimeouts {
         } catch (SQLException e) {
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (waited >= bound - 100 && isReadTimeout(e)) {
-                throw new SQLNonTransientConnectionException("Alias '" + owner.alias() + "' did not answer within"
+                throw new SQLNonTransientConnectionException("Alias '" + owner.audit().alias() + "' did not answer within"
                         + " the statement's query timeout of " + querySeconds + " s (and a grace of "
                         + GRACE_MILLIS / 1_000 + " s): the server stopped answering or the network path to it is"
                         + " broken. Its connection is closed and the transaction cannot go on; roll it back and retry"

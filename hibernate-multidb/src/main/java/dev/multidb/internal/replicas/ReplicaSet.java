@@ -12,6 +12,7 @@ final class ReplicaSet {
     private final String[] replicas;
     private final long readYourWritesNanos;
     private final AtomicInteger next = new AtomicInteger();
+    /** When each replica comes back into rotation; 0 for one that was never out or whose return was logged. */
     private final AtomicLongArray downUntil;
     private final AtomicLong lastWrite = new AtomicLong();
     private volatile boolean everWritten;
@@ -28,7 +29,14 @@ final class ReplicaSet {
         int count = replicas.length;
         for (int attempt = 0; attempt < count; attempt++) {
             int index = Math.floorMod(next.getAndIncrement(), count);
-            if (downUntil.get(index) - now <= 0) {
+            long until = downUntil.get(index);
+            if (until == 0) {
+                return replicas[index];
+            }
+            if (until - now <= 0) {
+                if (downUntil.compareAndSet(index, until, 0)) {
+                    ReplicaLog.back(replicas[index], primary);
+                }
                 return replicas[index];
             }
         }
@@ -38,28 +46,36 @@ final class ReplicaSet {
     /** A healthy replica other than {@code failed}, or {@code null}. */
     String other(String failed, long now) {
         for (int index = 0; index < replicas.length; index++) {
-            if (!replicas[index].equals(failed) && downUntil.get(index) - now <= 0) {
+            if (!replicas[index].equals(failed) && !isDown(index, now)) {
                 return replicas[index];
             }
         }
         return null;
     }
 
-    void markDown(String replica, long until) {
+    /** Takes {@code replica} out of rotation until {@code until}; whether it was in rotation until now. */
+    boolean markDown(String replica, long until, long now) {
         for (int index = 0; index < replicas.length; index++) {
             if (replicas[index].equals(replica)) {
-                downUntil.set(index, until);
+                long before = downUntil.getAndSet(index, until);
+                return before == 0 || before - now <= 0;
             }
         }
+        return false;
     }
 
     boolean isDown(String replica, long now) {
         for (int index = 0; index < replicas.length; index++) {
             if (replicas[index].equals(replica)) {
-                return downUntil.get(index) - now > 0;
+                return isDown(index, now);
             }
         }
         return false;
+    }
+
+    private boolean isDown(int index, long now) {
+        long until = downUntil.get(index);
+        return until != 0 && until - now > 0;
     }
 
     void wrote(long now) {

@@ -88,10 +88,17 @@ public final class Replicas {
         }
     }
 
-    public void markDown(String replica) {
+    /**
+     * Takes a replica whose connection failed out of rotation for {@value #BACKOFF_MILLIS} ms; the first failure of
+     * an outage is logged at WARN ({@link ReplicaLog}).
+     */
+    public void markDown(String replica, Throwable failure) {
         ReplicaSet set = byReplica.get(replica);
         if (set != null) {
-            set.markDown(replica, System.nanoTime() + BACKOFF_MILLIS * 1_000_000L);
+            long now = System.nanoTime();
+            if (set.markDown(replica, now + BACKOFF_MILLIS * 1_000_000L, now)) {
+                ReplicaLog.down(replica, set.primary, BACKOFF_MILLIS, failure);
+            }
         }
     }
 

@@ -7,6 +7,12 @@ import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.CollectionType;
+import org.hibernate.type.Type;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Copies an instance stuck to one alias onto another with the same id: Django's
@@ -15,8 +21,9 @@ import org.hibernate.engine.spi.SessionImplementor;
  * <p>Hibernate's own {@code merge} and {@code persist} cannot do this for generated ids: they would
  * treat the instance as detached and either look for a row that is not there or generate a new id.
  * The row is therefore written by a stateless session that shares the target child's connection and
- * transaction: {@code upsert} writes the given id as is, overwriting a row with that id. The source
- * alias is never touched.
+ * transaction: {@code upsert} writes the given id as is, overwriting a row with that id. A row that exists
+ * on the target already is overwritten through its managed instance, columns only. The source alias is never
+ * touched.
  */
 final class CrossDatabaseCopies {
 
@@ -66,7 +73,8 @@ final class CrossDatabaseCopies {
         T existing = target.find(type, id);
         if (existing != null) {
             writableAgain(target, existing);
-            return target.merge(entity);
+            overwrite(target, Hibernate.unproxy(existing), entity);
+            return existing;
         }
         upsert(target, alias, entity);
         return target.find(type, id);
@@ -86,12 +94,58 @@ final class CrossDatabaseCopies {
         }
     }
 
+    /**
+     * Copies {@code source}'s own state (its columns: basic values, embeddables, to-one references) onto the
+     * instance {@code managed} by the target child, to be written at its flush as Hibernate's merge would. Collections
+     * are left as the target has them: they are rows of other tables, here the source alias's (a detached
+     * collection's elements may not exist on the target at all), and Django's {@code save(using=...)} writes only the
+     * row too.
+     */
+    private static void overwrite(Session target, Object managed, Object source) {
+        SessionImplementor session = target.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getEntityPersister(null, managed);
+        Object[] copied = persister.getValues(source);
+        Object[] values = persister.getValues(managed);
+        Type[] types = persister.getPropertyTypes();
+        Map<Object, Object> copies = new IdentityHashMap<>();
+        for (int i = 0; i < types.length; i++) {
+            if (!types[i].isCollectionType()) {
+                values[i] = types[i].replace(copied[i], values[i], session, managed, copies);
+            }
+        }
+        persister.setValues(managed, values);
+    }
+
     private static void upsert(Session target, String alias, Object entity) {
+        Object row = columnsOnly(target, entity);
         target.doWork(connection -> {
             try (StatelessSession stateless = target.getSessionFactory().withStatelessOptions()
                     .connection(connection).tenantIdentifier((Object) alias).openStatelessSession()) {
-                stateless.upsert(entity);
+                stateless.upsert(row);
             }
         });
+    }
+
+    /**
+     * What a stateless {@code upsert} of the copy gets: {@code entity} itself when it has no collections, else a new
+     * instance with its columns and empty collections, so that the upsert writes the row alone (it would write the
+     * join rows of an owned collection, whose elements may not exist on the target).
+     */
+    private static Object columnsOnly(Session target, Object entity) {
+        SessionImplementor session = target.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getEntityPersister(null, entity);
+        if (!persister.hasCollections()) {
+            return entity;
+        }
+        Object[] values = persister.getValues(entity);
+        Type[] types = persister.getPropertyTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] instanceof CollectionType collection) {
+                values[i] = collection.instantiate(0); // empty: the upsert writes no element rows
+            }
+        }
+        Object copy = persister.instantiate(persister.getIdentifier(entity, session), session);
+        persister.setValues(copy, values);
+        return copy;
     }
 }

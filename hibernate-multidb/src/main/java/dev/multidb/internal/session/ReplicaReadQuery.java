@@ -31,7 +31,7 @@ final class ReplicaReadQuery<X> extends ForwardingQuery<X> {
             if (!ConnectionFailures.isConnectionFailure(e)) {
                 throw e;
             }
-            replicas.markDown(replica);
+            replicas.markDown(replica, e);
             return execution.get();
         }
     }

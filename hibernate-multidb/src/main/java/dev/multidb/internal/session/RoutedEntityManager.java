@@ -255,7 +255,7 @@ abstract class RoutedEntityManager implements EntityManager {
             if (!ConnectionFailures.isConnectionFailure(e)) {
                 throw e;
             }
-            runtime.replicas().markDown(alias);
+            runtime.replicas().markDown(alias, e);
             return read.apply(aliasForRead(type, null));
         }
     }
