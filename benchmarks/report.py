@@ -59,6 +59,18 @@ BENCHMARKS = {
         "ratio": "multidb / plain (time)",
         "unit": ("µs", 1e3),
     },
+    "dev.multidb.benchmarks.MultiDatabaseModeBenchmark.pair": {
+        "section": "multi-database-mode",
+        "paired": True,
+        "comparisons": [
+            ("find", "two aliases + router: `find` by id", 1.05, "#16"),
+            ("persist", "two aliases + router: `persist` + commit", 1.05, "#16"),
+            ("select100", "two aliases + router: 100-row JPQL select", 1.05, "#16"),
+        ],
+        "sides": {"base": "plain Hibernate", "other": "hibernate-multidb, two aliases"},
+        "ratio": "multidb / plain (time)",
+        "unit": ("µs", 1e3),
+    },
     "dev.multidb.benchmarks.relations.RelationGuardBenchmark.pair": {
         "section": "relation-guard",
         "paired": True,

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Every benchmark of the project, in one run, rewriting the tables of BENCHMARKS.md:
-#   1. JMH (one run, all three benchmarks): EntityManagerBenchmark (#3) and RelationGuardBenchmark (#4) time
+#   1. JMH (one run, all four benchmarks): EntityManagerBenchmark (#3), MultiDatabaseModeBenchmark (#16) and
+#      RelationGuardBenchmark (#4) time
 #      their two sides in pairs of operations (Pairs.java); ReplicaReadBenchmark (#5) measures its sides in
 #      turn, iteration by iteration;
 #   2. bootstrap at scale (#8): benchmarks/bootstrap.sh, 5 fresh JVMs per data point;
 #   3. `migrate --all` against one alias after another (#6): liquibase-bridge's MigrateAllBenchmark;
 #   4. the summary of every target at the top of BENCHMARKS.md.
-# About 20 minutes on 2 cores; run it on a quiet machine (other work skews the ratios).
+# About 30 minutes on 2 cores; run it on a quiet machine (other work skews the ratios).
 #
 #   benchmarks/run.sh            # full run
 #   benchmarks/run.sh smoke      # about 3 minutes: proves everything works, measures nothing
@@ -37,7 +38,7 @@ context() {   # the machine's state, for the reports
 }
 
 echo "== 1/3 JMH ($(date -u +%H:%M:%S))"
-java -jar benchmarks/target/benchmarks.jar 'EntityManagerBenchmark|RelationGuardBenchmark|ReplicaReadBenchmark' \
+java -jar benchmarks/target/benchmarks.jar 'EntityManagerBenchmark|MultiDatabaseModeBenchmark|RelationGuardBenchmark|ReplicaReadBenchmark' \
     "${jmh_options[@]}" -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.log" | grep -E '^(# Benchmark|# Run progress|Benchmark result)' || true
 [[ -s "$out/jmh.json" ]] || { echo "JMH wrote no results; see $out/jmh.log" >&2; exit 1; }
 python3 benchmarks/report.py jmh "$out/jmh.json" BENCHMARKS.md --args "${jmh_options[*]}" --context "$(context)"

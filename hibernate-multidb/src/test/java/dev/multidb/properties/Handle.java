@@ -14,7 +14,7 @@ final class Handle {
     final Record entity;
     final Kind kind;
     final long id;
-    /** The alias it is stuck to (API.md §4): loaded from or written to it. */
+    /** The alias it is stuck to (README "How each operation is routed"): loaded from or written to it. */
     String stuck;
     /** The alias of the child session managing it, or {@code null}. */
     String managedBy;

@@ -17,7 +17,7 @@ enum KnownBug {
      * An instance persisted with {@code em.using("b")} and changed before the flush is moved at the flush
      * (or before a query on {@code b}) to its write router's alias while its insert on {@code b} is still
      * queued: the queued insert then fails the flush with Hibernate's {@code AssertionFailure: possible
-     * non-threadsafe access to session}, and nothing is committed. API.md §4 wants the insert on {@code b}
+     * non-threadsafe access to session}, and nothing is committed. The README ("How each operation is routed") wants the insert on {@code b}
      * and the change on the write router's alias. Shrunk: {@code em.using("b").persist(new Customer#1);
      * customer.setLabel(..); commit}. Steered around by not changing such an instance before a flush.
      */
@@ -26,7 +26,7 @@ enum KnownBug {
     /**
      * {@code remove(x)} routed to another alias than the one where x was just persisted detaches x there
      * first, while its insert is still queued: the flush then fails as in {@link #PENDING_INSERT_MOVED}, and
-     * nothing is committed. API.md §4 wants the row inserted where it was persisted and deleted on the
+     * nothing is committed. The README ("How each operation is routed") wants the row inserted where it was persisted and deleted on the
      * remove's alias (Django's {@code save(using="b")} then {@code delete()}). Shrunk: {@code Customer c =
      * new Customer(1); em.using("b").persist(c); em.remove(c); commit} (the router sends the remove to
      * {@code a}). Steered around by not removing elsewhere an instance persisted and not flushed since.
@@ -35,7 +35,7 @@ enum KnownBug {
 
     /**
      * {@code em.using("b").merge(x)}, when {@code b} holds x's row and x differs from it, is written at the
-     * flush to the write router's alias instead of {@code b} (API.md §4: it overwrites the row on
+     * flush to the write router's alias instead of {@code b} (README "How each operation is routed": it overwrites the row on
      * {@code b}; README: "anything on em.using("x") → x, routers ignored"): the managed copy on {@code b}
      * counts as changed and is moved. Shrunk: {@code Customer c = new Customer(1, "x"); em.persist(c);
      * commit; em.using("b").merge(c); commit; c.setLabel("y"); em.using("b").merge(c); commit} sends
@@ -47,7 +47,7 @@ enum KnownBug {
 
     /**
      * {@code MultiDb.aliasOf(x)} is {@code null} between {@code em.using("b").persist(x)} and the flush,
-     * although {@code em.aliasOf(x)} says {@code b} (API.md §4: "gives the same answer anywhere"): a router
+     * although {@code em.aliasOf(x)} says {@code b} (README: {@code MultiDb.aliasOf} gives the same answer anywhere): a router
      * that keeps an instance where it is stuck (Django's {@code instance._state.db}) sends it elsewhere.
      * Shrunk: {@code Shard s = new Shard(2, "x"); em.using("b").persist(s); s.setLabel("y"); commit} sends
      * {@code select}, {@code merge into Shard}, {@code select} to {@code a} (then fails as

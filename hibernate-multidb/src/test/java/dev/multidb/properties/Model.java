@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The oracle's knowledge of one run, kept from API.md §3, §4 and §6 and never from the library's code: the
+ * The oracle's knowledge of one run, kept from the README's routing and relation rules and never from the library's code: the
  * instances the run holds ({@link Handle}: where each is stuck, which session manages it, whether it is
  * changed), the rows every alias holds ({@link Rows}), and the aliases with writes waiting for the flush.
  * {@link RoutingRun} asks it where a step's statements may go and tells it what each step did.
@@ -203,7 +203,7 @@ final class Model {
 
     /**
      * The new or changed invoices of one of {@code aliases} whose customer is a detached instance stuck to
-     * another alias: the relation guard refuses to write them (API.md §6). A persisted and removed invoice
+     * another alias: the relation guard refuses to write them (README "Relations across databases"). A persisted and removed invoice
      * counts: Hibernate inserts it before deleting it.
      */
     boolean refusesRelations(Set<String> aliases) {

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * no other, and the step must throw exactly what the oracle predicts. After each commit the rows of every
  * alias, read with raw JDBC, must be the model's.
  *
- * <p><b>The oracle's rules</b>, from API.md §3, §4 and §6, never from the library's code:
+ * <p><b>The oracle's rules</b>, from the README's "How each operation is routed" and "Relations across
+ * databases", never from the library's code:
  * <ul>
  *   <li>{@code persist}, {@code merge}, {@code remove}: the write router's answer for the instance
  *       ({@link Placement#write}, with the alias the model says it is stuck to), or the {@code using}
@@ -457,7 +458,7 @@ final class RoutingRun {
 
     /**
      * {@code em.flush()}, or commit and close. When a row about to be written refers to an instance stuck to
-     * another alias, the relation guard refuses the flush (API.md §6); the unit of work is then rolled back.
+     * another alias, the relation guard refuses the flush (README "Relations across databases"); the unit of work is then rolled back.
      */
     private void flush(boolean commit) {
         Set<String> allowed = model.flushAliases();

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>It is thrown on the thread that sends the statement, before the statement reaches the driver, for
  * every path to the database: the entity manager, {@code dataSource(alias)} connections, and any other
- * thread. The message is fixed (API.md §9), for example:
+ * thread. The message is fixed (docs/errors.md), for example:
  * {@code Database queries to 'other' are not allowed in this test. Add 'other' to
  * @MultiDbTest(databases = ...) on com.acme.OrderTest to ensure proper test isolation and silence this
  * failure.}

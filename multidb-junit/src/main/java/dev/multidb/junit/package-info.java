@@ -8,7 +8,7 @@
  * {@link dev.multidb.MultiDbEntityManager} and the {@link dev.multidb.MultiDbEntityManagerFactory} as
  * parameters.
  *
- * <p>Guarantees: the names and messages of this package are part of the project's contract (API.md §9).
+ * <p>Guarantees: the names and messages of this package are part of the project's contract (README "Testing with multidb-junit", docs/errors.md).
  * Everything in {@code dev.multidb.junit.internal} may change without notice.
  */
 package dev.multidb.junit;

@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/** API.md §9: undeclared aliases fail loudly, whatever path reaches them; "*" allows all. */
+/** README "Testing with multidb-junit": undeclared aliases fail loudly, whatever path reaches them; "*" allows all. */
 class ForbiddenAliasTest {
 
     private static String forbidden(String alias, Class<?> testClass) {

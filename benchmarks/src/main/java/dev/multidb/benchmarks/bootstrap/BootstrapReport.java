@@ -237,7 +237,7 @@ public final class BootstrapReport {
             ## Bootstrap at scale (issue #8)
 
             What a unit with N aliases of one product costs to start, against the usual alternative of one plain
-            Hibernate factory per database. Design budget (`DESIGN.md`): one metamodel for all aliases, so time and
+            Hibernate factory per database. Design budget: one metamodel for all aliases, so time and
             heap close to one alias.
 
             **What runs.** 50 entity types (`E01`..`E50`, five columns, assigned ids so that no sequence is

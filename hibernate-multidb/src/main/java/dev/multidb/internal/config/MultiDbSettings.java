@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * <p>Why one immutable object: HikariCP's habit of validating a configuration at start and then
  * sealing it. Every part of the library reads the same answers, nothing can change them after
  * bootstrap, and every configuration mistake is reported before a pool or a session factory exists.
- * See API.md §2 for the keys; {@link #parse} documents what is checked.
+ * The keys are listed in the README ("Configuration keys"); {@link #parse} documents what is checked.
  */
 public final class MultiDbSettings {
 

