@@ -58,6 +58,35 @@ class BootstrapTest {
     }
 
     @Test
+    void aPoolNameOfTheConfigurationIsKept() throws Exception {
+        try (MultiDbEntityManagerFactory factory = TestFactories.books(Map.of(
+                "multidb.databases.other.hikari.poolName", "books-other"))) {
+            assertThat(factory.dataSource("other").unwrap(HikariDataSource.class).getPoolName()).isEqualTo("books-other");
+            assertThat(factory.dataSource("default").unwrap(HikariDataSource.class).getPoolName()).isEqualTo("default");
+        }
+    }
+
+    @Test
+    void aConnectionUnwrappedAsAConnectionStillReportsItsStatements() throws Exception {
+        try (MultiDbEntityManagerFactory factory = TestFactories.books(Map.of())) {
+            dev.multidb.support.StatementRecorder statements = new dev.multidb.support.StatementRecorder();
+            factory.addStatementListener(statements);
+            try (java.sql.Connection connection = factory.dataSource("other").getConnection()) {
+                java.sql.Connection unwrapped = connection.unwrap(java.sql.Connection.class);
+                assertThat(connection.isWrapperFor(java.sql.Connection.class)).isTrue();
+                try (java.sql.Statement statement = unwrapped.createStatement()) {
+                    statement.execute("select 1");
+                }
+                try (java.sql.PreparedStatement prepared = unwrapped.prepareStatement("select 2")) {
+                    prepared.execute();
+                }
+            }
+            assertThat(statements.statements()).extracting(s -> s.alias() + ": " + s.sql())
+                    .containsExactly("other: select 1", "other: select 2");
+        }
+    }
+
+    @Test
     void eachAliasHasAPoolNamedAfterItWithItsHikariSettings() throws Exception {
         try (MultiDbEntityManagerFactory factory = TestFactories.books(Map.of(
                 "multidb.databases.other.hikari.maximumPoolSize", "3"))) {

@@ -81,7 +81,9 @@ public final class AliasPools implements AutoCloseable {
         properties.putAll(database.hikari());
         checkSizes(database.alias(), properties, database.hikari().containsKey("maximumPoolSize"));
         HikariConfig config = new HikariConfig(properties);
-        config.setPoolName(database.alias());
+        if (!database.hikari().containsKey("poolName")) {
+            config.setPoolName(database.alias()); // two factories registering MBeans need a hikari.poolName each
+        }
         config.setJdbcUrl(database.url());
         if (database.username() != null) {
             config.setUsername(database.username());

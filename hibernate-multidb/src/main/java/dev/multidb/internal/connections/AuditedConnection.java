@@ -41,6 +41,20 @@ final class AuditedConnection extends ForwardingConnection {
         return "AuditedConnection[" + audit.alias() + "]";
     }
 
+    /**
+     * {@code unwrap(Connection.class)} is this connection, so that its statements stay audited; a driver's own
+     * class ({@code PgConnection}, ...) is the pool's answer, whose statements are not reported.
+     */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || target.isWrapperFor(iface);
+    }
+
     @Override
     public Statement createStatement() throws SQLException {
         return new AuditedStatement(target.createStatement(), this);

@@ -5,7 +5,7 @@ import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.query.sqm.tree.SqmStatement;
 
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,9 +24,31 @@ public final class CrossDatabaseQueries {
     private final RouterChain chain;
     private final AliasGroups groups;
     private final boolean severalDatabases;
-    /** Keyed by identity: SQM trees define a deep structural equals/hashCode, too slow for every query. */
-    private final Map<SqmStatement<?>, Set<Class<?>>> typesByStatement =
-            Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * The entity types of the trees seen last, least recently used dropped first (Hibernate keeps its trees in a
+     * bounded cache too). Keyed by identity ({@link Tree}): SQM trees define a deep structural equals/hashCode, too
+     * slow for every query.
+     */
+    private final Map<Tree, Set<Class<?>>> typesByStatement = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Tree, Set<Class<?>>> eldest) {
+                    return size() > CACHE_LIMIT;
+                }
+            });
+
+    /** A tree compared by identity. */
+    private record Tree(SqmStatement<?> statement) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tree tree && tree.statement == statement;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(statement);
+        }
+    }
 
     public CrossDatabaseQueries(RouterChain chain, AliasGroups groups) {
         this.chain = chain;
@@ -43,12 +65,11 @@ public final class CrossDatabaseQueries {
         if (!severalDatabases) {
             return;
         }
-        Set<Class<?>> types = typesByStatement.get(statement);
+        Tree key = new Tree(statement);
+        Set<Class<?>> types = typesByStatement.get(key);
         if (types == null) {
             types = QueryEntityTypes.of(statement);
-            if (typesByStatement.size() < CACHE_LIMIT) {
-                typesByStatement.put(statement, types);
-            }
+            typesByStatement.put(key, types);
         }
         if (types.size() < 2) {
             return;

@@ -124,11 +124,6 @@ public final class RouterChain {
         return routers.length > 0;
     }
 
-    /** The configured aliases. */
-    public Set<String> aliases() {
-        return aliases;
-    }
-
     private String route(Class<?> entityType, Object instance, boolean write) {
         Objects.requireNonNull(entityType, "entityType");
         Pin pin = DatabaseAnnotations.pinOf(entityType);

@@ -181,10 +181,6 @@ public final class MultiDbRuntime {
         return stickiness.apply(instance);
     }
 
-    public AliasGroups groups() {
-        return groups;
-    }
-
     CrossDatabaseQueries crossDatabaseQueries() {
         return crossDatabaseQueries;
     }

@@ -66,14 +66,6 @@ public final class StickyAliases {
                 : UntrackedUnits.aliasOf(instance, org.hibernate.Hibernate.getClass(instance));
     }
 
-    /** Forgets {@code instance}: it is stuck to nothing again. */
-    public static void unstick(Object instance) {
-        Object target = unproxied(instance);
-        if (target != null) {
-            ALIASES.remove(new Lookup(target));
-        }
-    }
-
     private static Object unproxied(Object instance) {
         if (instance instanceof HibernateProxy proxy) {
             LazyInitializer initializer = proxy.getHibernateLazyInitializer();
