@@ -2,18 +2,15 @@ package dev.multidb.liquibase;
 
 import dev.multidb.MultiDbException;
 import dev.multidb.UnknownDatabaseException;
-import dev.multidb.internal.bootstrap.UnitLocator;
-import dev.multidb.internal.config.AppSettings;
-import dev.multidb.internal.config.DatabaseSettings;
-import dev.multidb.internal.config.DidYouMean;
-import dev.multidb.internal.config.MultiDbSettings;
-import dev.multidb.internal.routing.RouterChain;
+import dev.multidb.spi.ConfiguredApp;
+import dev.multidb.spi.ConfiguredDatabase;
+import dev.multidb.spi.Texts;
+import dev.multidb.spi.UnitConfiguration;
 import dev.multidb.liquibase.internal.AliasTasks;
 import dev.multidb.liquibase.internal.AppChangelog;
 import dev.multidb.liquibase.internal.TaskThreads;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
 
 /**
  * Runs each app's Liquibase changelog on the database aliases its routers allow, Django's
@@ -70,16 +66,14 @@ public final class Migrator {
 
     private static final int MAX_PARALLEL_ALIASES = 16;
 
-    private final MultiDbSettings settings;
-    private final RouterChain routers;
+    private final UnitConfiguration settings;
     private final Map<String, AliasTasks.App> apps;
     private final ClassLoader loader;
     private final Consumer<String> progress;
 
-    private Migrator(MultiDbSettings settings, Map<String, AliasTasks.App> apps, ClassLoader loader,
+    private Migrator(UnitConfiguration settings, Map<String, AliasTasks.App> apps, ClassLoader loader,
             Consumer<String> progress) {
         this.settings = settings;
-        this.routers = new RouterChain(settings.routers(), settings.aliases(), instance -> null);
         this.apps = apps;
         this.loader = loader;
         this.progress = progress;
@@ -103,16 +97,13 @@ public final class Migrator {
     public static Migrator forUnit(String unitName, Map<String, ?> overrides) {
         Objects.requireNonNull(unitName, "unitName");
         Map<String, ?> given = overrides == null ? Map.of() : overrides;
-        PersistenceUnitDescriptor unit = UnitLocator.find(unitName, given);
-        if (unit == null) {
+        Optional<Map<String, Object>> properties = UnitConfiguration.unitProperties(unitName, given);
+        if (properties.isEmpty()) {
             throw new MultiDbException("No persistence unit named '" + unitName + "' in any META-INF/persistence.xml"
                     + " on the class path. Check the unit's name, or give the multidb.* keys directly"
                     + " (Migrator.fromProperties, or --config FILE on the command line).");
         }
-        Map<String, Object> properties = new HashMap<>();
-        unit.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), value));
-        properties.putAll(given);
-        return fromProperties(properties);
+        return fromProperties(properties.get());
     }
 
     /**
@@ -128,10 +119,10 @@ public final class Migrator {
         if (loader == null) {
             loader = Migrator.class.getClassLoader();
         }
-        MultiDbSettings settings = MultiDbSettings.parse(multidbProperties, loader);
+        UnitConfiguration settings = UnitConfiguration.parse(multidbProperties, loader);
         checkNames(settings.apps());
         Map<String, AliasTasks.App> apps = new TreeMap<>();
-        for (AppSettings app : settings.apps().values()) {
+        for (ConfiguredApp app : settings.apps().values()) {
             if (app.changelog() != null) {
                 apps.put(app.name(), new AliasTasks.App(AppChangelog.locate(app, loader), app.formerly()));
             }
@@ -140,8 +131,8 @@ public final class Migrator {
     }
 
     /** An app's former name is a name it claims: no other configured app may still carry it. */
-    private static void checkNames(Map<String, AppSettings> apps) {
-        for (AppSettings app : apps.values()) {
+    private static void checkNames(Map<String, ConfiguredApp> apps) {
+        for (ConfiguredApp app : apps.values()) {
             if (app.formerly() != null && apps.containsKey(app.formerly())) {
                 throw new MultiDbException("The apps '" + app.formerly() + "' and '" + app.name() + "' both declare"
                         + " the name '" + app.formerly() + "': 'multidb.apps." + app.name() + ".formerly="
@@ -163,7 +154,7 @@ public final class Migrator {
 
     /** The aliases that can be migrated: every configured alias except replicas, sorted. */
     public List<String> aliases() {
-        return settings.aliases().stream().filter(alias -> !settings.isReplica(alias)).toList();
+        return settings.aliases().stream().filter(alias -> !settings.database(alias).isReplica()).toList();
     }
 
     /** The apps with a changelog, sorted by name. */
@@ -249,7 +240,7 @@ public final class Migrator {
         AliasTasks.Plan plan = plan(alias);
         AliasTasks.App target = apps.get(app);
         if (target == null) {
-            String suggestion = DidYouMean.closest(app, apps.keySet()).map(s -> " Did you mean '" + s + "'?").orElse("");
+            String suggestion = Texts.closest(app, apps.keySet()).map(s -> " Did you mean '" + s + "'?").orElse("");
             throw new MultiDbException("The app '" + app + "' has no changelog (multidb.apps." + app + ".changelog)."
                     + suggestion + " Apps with a changelog: " + String.join(", ", apps.keySet()) + ".");
         }
@@ -273,7 +264,7 @@ public final class Migrator {
      * @throws MigrationException when the database cannot be reached
      */
     public Optional<LockHolder> releaseLocks(String alias) {
-        DatabaseSettings database = settings.database(alias);
+        ConfiguredDatabase database = settings.database(alias);
         return TaskThreads.call("multidb-release-locks", () -> tasks().releaseLocks(database));
     }
 
@@ -285,11 +276,11 @@ public final class Migrator {
     }
 
     private AliasTasks tasks() {
-        return new AliasTasks(settings.secretValues(), loader, progress);
+        return new AliasTasks(settings.secrets(), loader, progress);
     }
 
     private AliasTasks.Plan plan(String alias) {
-        DatabaseSettings database = settings.database(Objects.requireNonNull(alias, "alias"));
+        ConfiguredDatabase database = settings.database(Objects.requireNonNull(alias, "alias"));
         if (database.isReplica()) {
             throw new MultiDbException("'" + alias + "' is a read replica of '" + database.replicaOf()
                     + "' (multidb.databases." + alias + ".replica-of): replicas are never migrated. Migrate '"
@@ -298,7 +289,7 @@ public final class Migrator {
         List<AliasTasks.App> allowed = new ArrayList<>();
         List<String> notAllowed = new ArrayList<>();
         for (AliasTasks.App app : apps.values()) {
-            if (routers.allowMigrate(alias, app.name(), null)) {
+            if (settings.allowMigrate(alias, app.name())) {
                 allowed.add(app);
             } else {
                 notAllowed.add(app.name());

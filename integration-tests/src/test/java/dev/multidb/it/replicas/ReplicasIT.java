@@ -7,7 +7,6 @@ import dev.multidb.MultiDbEntityManager;
 import dev.multidb.MultiDbEntityManagerFactory;
 import dev.multidb.ReadOnlyDatabaseException;
 import dev.multidb.demo.PrimaryReplicaRouter;
-import dev.multidb.internal.replicas.Replicas;
 import dev.multidb.testservers.StreamingCluster;
 import jakarta.persistence.Persistence;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasIT {
+
+    /** How long a failed replica stays out of rotation (README "Replicas": 5 s). */
+    private static final long REPLICA_BACKOFF_MILLIS = 5_000;
 
     private static final String DATABASE = "shop";
     private static final String REPLICA_OF = "default";
@@ -526,9 +528,9 @@ class ReplicasIT {
         return switch (phase) {
             case BOTH_UP -> number >= 40 ? Phase.STOPPING : phase;
             case STOPPING -> change.isDone() ? Phase.DOWN : phase;
-            case DOWN -> millisInPhase > Replicas.BACKOFF_MILLIS + 4_000 ? Phase.RESTARTING : phase;
+            case DOWN -> millisInPhase > REPLICA_BACKOFF_MILLIS + 4_000 ? Phase.RESTARTING : phase;
             case RESTARTING -> change.isDone() ? Phase.BACKING_OFF : phase;
-            case BACKING_OFF -> millisInPhase > Replicas.BACKOFF_MILLIS + 1_500 ? Phase.BACK : phase;
+            case BACKING_OFF -> millisInPhase > REPLICA_BACKOFF_MILLIS + 1_500 ? Phase.BACK : phase;
             case BACK -> phase;
         };
     }

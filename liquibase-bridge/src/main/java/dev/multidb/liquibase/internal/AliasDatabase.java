@@ -1,8 +1,7 @@
 package dev.multidb.liquibase.internal;
 
-import dev.multidb.internal.config.DatabaseSettings;
-import dev.multidb.internal.config.JdbcUrls;
-import dev.multidb.internal.config.Redaction;
+import dev.multidb.spi.ConfiguredDatabase;
+import dev.multidb.spi.Texts;
 import dev.multidb.liquibase.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,20 +43,20 @@ final class AliasDatabase implements AutoCloseable {
      *
      * @throws MigrationException when the database cannot be reached; the message has no password
      */
-    static AliasDatabase open(DatabaseSettings settings, Collection<String> secrets) {
+    static AliasDatabase open(ConfiguredDatabase settings, Collection<String> secrets) {
         Properties properties = new Properties();
         if (settings.username() != null) {
             properties.setProperty("user", settings.username());
         }
         if (settings.password() != null) {
-            properties.setProperty("password", settings.password().reveal());
+            properties.setProperty("password", settings.password());
         }
         Connection connection;
         try {
             connection = DriverManager.getConnection(settings.url(), properties);
         } catch (SQLException e) {
-            throw new MigrationException(settings.alias(), Redaction.redact("Cannot connect to '" + settings.alias()
-                    + "' (" + JdbcUrls.mask(settings.url()) + "): " + e.getMessage(), secrets), null);
+            throw new MigrationException(settings.alias(), Texts.redact("Cannot connect to '" + settings.alias()
+                    + "' (" + settings.maskedUrl() + "): " + e.getMessage(), secrets), null);
         }
         try {
             Database database = DatabaseFactory.getInstance()
@@ -65,7 +64,7 @@ final class AliasDatabase implements AutoCloseable {
             return new AliasDatabase(settings.alias(), connection, database);
         } catch (DatabaseException | RuntimeException e) {
             closeQuietly(connection);
-            throw new MigrationException(settings.alias(), Redaction.redact("Cannot use '" + settings.alias()
+            throw new MigrationException(settings.alias(), Texts.redact("Cannot use '" + settings.alias()
                     + "' with Liquibase: " + e.getMessage(), secrets), null);
         }
     }

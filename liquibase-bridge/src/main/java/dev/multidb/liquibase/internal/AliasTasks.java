@@ -1,7 +1,7 @@
 package dev.multidb.liquibase.internal;
 
-import dev.multidb.internal.config.DatabaseSettings;
-import dev.multidb.internal.config.Redaction;
+import dev.multidb.spi.ConfiguredDatabase;
+import dev.multidb.spi.Texts;
 import dev.multidb.liquibase.Adoption;
 import dev.multidb.liquibase.ChangeSetId;
 import dev.multidb.liquibase.LockHolder;
@@ -64,7 +64,7 @@ public final class AliasTasks {
      * What runs on one alias: the apps {@code allowMigrate} allows there, in order, and the apps it keeps
      * off.
      */
-    public record Plan(DatabaseSettings database, List<App> allowed, List<String> notAllowed) {
+    public record Plan(ConfiguredDatabase database, List<App> allowed, List<String> notAllowed) {
         /** Copies the lists. */
         public Plan {
             Objects.requireNonNull(database, "database");
@@ -309,7 +309,7 @@ public final class AliasTasks {
     }
 
     /** Releases the alias's lock whoever holds it; returns who held it. Creates nothing. */
-    public Optional<LockHolder> releaseLocks(DatabaseSettings database) {
+    public Optional<LockHolder> releaseLocks(ConfiguredDatabase database) {
         try (AliasDatabase db = AliasDatabase.open(database, secrets)) {
             return LiquibaseScope.run(null, loader, () -> Locks.forceRelease(db));
         } catch (Exception e) {
@@ -354,7 +354,7 @@ public final class AliasTasks {
             }
             reason = root.getMessage() != null ? root.getMessage() : root.toString();
         }
-        return new MigrationException(alias, Redaction.redact(task + " '" + alias + "' failed: " + reason.strip(),
+        return new MigrationException(alias, Texts.redact(task + " '" + alias + "' failed: " + reason.strip(),
                 secrets), e);
     }
 

@@ -1,7 +1,7 @@
 package dev.multidb.liquibase.internal;
 
 import dev.multidb.MultiDbException;
-import dev.multidb.internal.config.AppSettings;
+import dev.multidb.spi.ConfiguredApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,7 +42,7 @@ public final class AppChangelog {
      *
      * @throws MultiDbException when it exists nowhere, naming the key, the value and where it was looked for
      */
-    public static AppChangelog locate(AppSettings app, ClassLoader loader) {
+    public static AppChangelog locate(ConfiguredApp app, ClassLoader loader) {
         String value = app.changelog().trim();
         String key = "multidb.apps." + app.name() + ".changelog";
         if (value.startsWith("classpath:")) {

@@ -1,7 +1,7 @@
 package dev.multidb.junit.internal;
 
 import dev.multidb.UnknownDatabaseException;
-import dev.multidb.internal.config.DidYouMean;
+import dev.multidb.spi.Texts;
 import dev.multidb.junit.MultiDbTest;
 
 import java.util.Collections;
@@ -48,7 +48,7 @@ record Declaration(String testClassName, boolean all, Set<String> aliases) {
     static String unknownAliasMessage(String testClassName, String alias, Set<String> configured) {
         String message = testClassName + "'s @MultiDbTest(databases = ...) refers to '" + alias
                 + "' which is not a configured database.";
-        return DidYouMean.closest(alias, configured)
+        return Texts.closest(alias, configured)
                 .map(candidate -> message + " Did you mean '" + candidate + "'?")
                 .orElse(message);
     }

@@ -1,6 +1,6 @@
 package dev.multidb.junit.internal;
 
-import dev.multidb.internal.connections.AliasPools;
+import dev.multidb.spi.FactoryAccess;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,15 +11,15 @@ import java.util.Map;
 
 /**
  * {@link dev.multidb.junit.Isolation#ROLLBACK}: one {@link PinnedConnection} per declared alias for the
- * whole class, installed with {@link AliasPools#override} so that Hibernate's connections and
+ * whole class, installed with {@link FactoryAccess#overrideConnections} so that Hibernate's connections and
  * {@code dataSource(alias)}'s all become handles on it (still audited by the statement listeners).
  */
 final class RollbackIsolation implements TestIsolation {
 
-    private final AliasPools pools;
+    private final FactoryAccess pools;
     private final Map<String, PinnedConnection> pinned;
 
-    private RollbackIsolation(AliasPools pools, Map<String, PinnedConnection> pinned) {
+    private RollbackIsolation(FactoryAccess pools, Map<String, PinnedConnection> pinned) {
         this.pools = pools;
         this.pinned = pinned;
     }
@@ -32,7 +32,7 @@ final class RollbackIsolation implements TestIsolation {
                 // The real connection is taken from the pool itself, before the override is installed.
                 PinnedConnection connection = PinnedConnection.pin(alias, shared.rawPool(alias));
                 isolation.pinned.put(alias, connection);
-                shared.pools().override(alias, connection::handle);
+                shared.pools().overrideConnections(alias, connection::handle);
             }
         } catch (SQLException | RuntimeException e) {
             try {

@@ -1,13 +1,11 @@
 package dev.multidb.junit.internal;
 
 import dev.multidb.MultiDbEntityManagerFactory;
-import dev.multidb.internal.bootstrap.UnitLocator;
-import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
+import dev.multidb.spi.UnitConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -79,11 +77,8 @@ interface SchemaPreparation {
         Set<String> keys = new TreeSet<>();
         properties.keySet().stream().filter(SchemaPreparation::isChangelogKey).forEach(keys::add);
         try {
-            PersistenceUnitDescriptor descriptor = UnitLocator.find(unit, properties);
-            Properties declared = descriptor == null ? null : descriptor.getProperties();
-            if (declared != null) {
-                declared.stringPropertyNames().stream().filter(SchemaPreparation::isChangelogKey).forEach(keys::add);
-            }
+            UnitConfiguration.unitProperties(unit, properties).ifPresent(declared -> declared.keySet().stream()
+                    .filter(SchemaPreparation::isChangelogKey).forEach(keys::add));
         } catch (RuntimeException e) {
             // Detection only: building the factory reports a broken persistence.xml properly.
         }

@@ -1,12 +1,9 @@
 package dev.multidb.junit.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.MultiDbEntityManagerFactory;
-import dev.multidb.internal.connections.AliasPools;
-import dev.multidb.internal.session.MultiDbRuntime;
+import dev.multidb.spi.FactoryAccess;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import java.sql.SQLException;
 import java.util.Collections;
@@ -27,13 +24,13 @@ import javax.sql.DataSource;
 final class SharedFactory implements AutoCloseable {
 
     private final MultiDbEntityManagerFactory factory;
-    private final MultiDbRuntime runtime;
+    private final FactoryAccess access;
     private final AliasGuard guard = new AliasGuard();
     private final Map<String, Set<TableFlush.MappedTable>> mappedTables = new ConcurrentHashMap<>();
 
     private SharedFactory(MultiDbEntityManagerFactory factory) {
         this.factory = factory;
-        this.runtime = factory.unwrap(MultiDbRuntime.class);
+        this.access = FactoryAccess.of(factory);
         factory.addStatementListener(guard);
     }
 
@@ -69,12 +66,12 @@ final class SharedFactory implements AutoCloseable {
         return guard;
     }
 
-    AliasPools pools() {
-        return runtime.pools();
+    FactoryAccess pools() {
+        return access;
     }
 
     boolean isReplica(String alias) {
-        return runtime.settings().isReplica(alias);
+        return access.isReplica(alias);
     }
 
     /**
@@ -82,21 +79,14 @@ final class SharedFactory implements AutoCloseable {
      * extension's own work (pinning, emptying tables), never for the code under test.
      */
     DataSource rawPool(String alias) throws SQLException {
-        return runtime.pools().dataSource(alias).unwrap(HikariDataSource.class);
+        return access.pool(alias);
     }
 
     /** The tables Hibernate maps for the database product of {@code alias}: entity and collection tables. */
     Set<TableFlush.MappedTable> mappedTables(String alias) {
         return mappedTables.computeIfAbsent(alias, key -> {
-            SessionFactoryImplementor sessionFactory = runtime.sessionFactory(key);
-            Set<TableFlush.MappedTable> tables = ConcurrentHashMap.newKeySet();
-            sessionFactory.getMappingMetamodel().forEachEntityDescriptor(entity -> {
-                for (String table : entity.getTableNames()) {
-                    tables.add(TableFlush.MappedTable.parse(table));
-                }
-            });
-            sessionFactory.getMappingMetamodel().forEachCollectionDescriptor(
-                    collection -> tables.add(TableFlush.MappedTable.parse(collection.getTableName())));
+            Set<TableFlush.MappedTable> tables = new java.util.HashSet<>();
+            access.mappedTables(key).forEach(table -> tables.add(TableFlush.MappedTable.parse(table)));
             return Set.copyOf(tables);
         });
     }
