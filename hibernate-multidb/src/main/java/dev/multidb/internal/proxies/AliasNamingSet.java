@@ -1,18 +1,14 @@
 package dev.multidb.internal.proxies;
 
 import org.hibernate.LazyInitializationException;
-import org.hibernate.collection.spi.PersistentSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
-import java.util.Collection;
-import java.util.Iterator;
-
 /**
- * Hibernate's set, whose {@code LazyInitializationException} names the alias it was loaded from. Each
- * method of the collection interfaces is overridden only to rename that exception; {@code LazyCollectionsTest}
- * calls every one of them on a collection of a closed entity manager, and fails for one left out.
+ * Hibernate's {@code PersistentSet}, whose {@code LazyInitializationException} names the alias it was loaded from.
+ * Every collection method is guarded by the generated {@code GuardedPersistentSet}; {@code LazyCollectionsTest} calls
+ * every one of them on a collection of a closed entity manager.
  */
-final class AliasNamingSet<E> extends PersistentSet<E> {
+final class AliasNamingSet<E> extends GuardedPersistentSet<E> {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,152 +19,8 @@ final class AliasNamingSet<E> extends PersistentSet<E> {
         this.alias = LazyLoadMessages.aliasOf(session);
     }
 
-    private LazyInitializationException named(LazyInitializationException e) {
+    @Override
+    protected LazyInitializationException rethrown(LazyInitializationException e) {
         return LazyLoadMessages.named(e, alias);
     }
-
-    @Override
-    public boolean addAll(Collection<? extends E> argument) {
-        try {
-            return super.addAll(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean add(E argument) {
-        try {
-            return super.add(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public void clear() {
-        try {
-            super.clear();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean containsAll(Collection<?> argument) {
-        try {
-            return super.containsAll(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean contains(Object argument) {
-        try {
-            return super.contains(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean equals(Object argument) {
-        try {
-            return super.equals(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public int hashCode() {
-        try {
-            return super.hashCode();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean isEmpty() {
-        try {
-            return super.isEmpty();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public Iterator<E> iterator() {
-        try {
-            return super.iterator();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean removeAll(Collection<?> argument) {
-        try {
-            return super.removeAll(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean remove(Object argument) {
-        try {
-            return super.remove(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public boolean retainAll(Collection<?> argument) {
-        try {
-            return super.retainAll(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public int size() {
-        try {
-            return super.size();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public Object[] toArray() {
-        try {
-            return super.toArray();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public <A> A[] toArray(A[] argument) {
-        try {
-            return super.toArray(argument);
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        try {
-            return super.toString();
-        } catch (LazyInitializationException e) {
-            throw named(e);
-        }
-    }
-
 }

@@ -6,5 +6,17 @@
  * the persister factory is replaced so that Hibernate's two standard collection persisters are subclasses
  * whose lazily loaded collections are alias-naming subclasses of Hibernate's own collection classes.
  * Everything else is Hibernate's: the wrappers only rename that one exception.
+ *
+ * <p>The collection subclasses extend {@code Guarded<Class>} classes generated at build time from the annotations
+ * below: one template guards every collection method of each Hibernate class.
  */
+@Guarded(value = org.hibernate.collection.spi.PersistentBag.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentIdentifierBag.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentList.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentSet.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentSortedSet.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentMap.class, exception = org.hibernate.LazyInitializationException.class)
+@Guarded(value = org.hibernate.collection.spi.PersistentSortedMap.class, exception = org.hibernate.LazyInitializationException.class)
 package dev.multidb.internal.proxies;
+
+import dev.multidb.codegen.Guarded;
