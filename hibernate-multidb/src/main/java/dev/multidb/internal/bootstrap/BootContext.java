@@ -5,13 +5,14 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Passed through Hibernate's settings to {@code MultiDbIntegrator}, which hands back the boot metamodel
- * of the session factory being built: schema generation per alias and metamodel validation need it,
- * and Hibernate offers no other public way to reach it once the factory exists.
+ * What the library tells the Hibernate bootstrap of each session factory it builds: given in that bootstrap's
+ * settings only, offered by the {@link UnitService} of its service registry, read by {@code MultiDbIntegrator}
+ * (which registers the listeners it asks for and hands back the boot metamodel: schema generation per alias and
+ * metamodel validation need it, and Hibernate offers no other public way to reach it once the factory exists).
  */
 public final class BootContext {
 
-    /** The settings key under which the context travels. */
+    /** The settings key under which the context reaches {@link UnitService}. */
     public static final String SETTING = "dev.multidb.internal.boot-context";
 
     private final RelationGuard relationGuard;

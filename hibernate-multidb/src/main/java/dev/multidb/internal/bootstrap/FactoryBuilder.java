@@ -16,6 +16,8 @@ import dev.multidb.internal.stickiness.StickyAliases;
 import dev.multidb.internal.stickiness.UntrackedUnits;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
+import org.hibernate.cfg.MultiTenancySettings;
+import org.hibernate.cfg.TransactionSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.boot.spi.Bootstrap;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
@@ -40,8 +42,8 @@ import java.util.function.Function;
  */
 public final class FactoryBuilder {
 
-    private static final String MULTI_TENANT_CONNECTION_PROVIDER = "hibernate.multi_tenant_connection_provider";
-    private static final String LAZY_LOAD_NO_TRANS = "hibernate.enable_lazy_load_no_trans";
+    private static final String MULTI_TENANT_CONNECTION_PROVIDER = MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER;
+    private static final String LAZY_LOAD_NO_TRANS = TransactionSettings.ENABLE_LAZY_LOAD_NO_TRANS;
     private static final String LOCAL_TEMP_TABLES = "org.hibernate.query.sqm.mutation.internal.temptable.";
 
     private FactoryBuilder() {

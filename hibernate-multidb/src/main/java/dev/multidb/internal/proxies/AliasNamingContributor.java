@@ -1,8 +1,9 @@
 package dev.multidb.internal.proxies;
 
+import dev.multidb.internal.connections.AliasConnectionProvider;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.bytecode.spi.BytecodeProvider;
-import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
+import org.hibernate.cfg.MultiTenancySettings;
 import org.hibernate.service.spi.ServiceContributor;
 
 import java.util.Iterator;
@@ -11,18 +12,14 @@ import java.util.ServiceLoader;
 /**
  * Registered through {@code META-INF/services}, so Hibernate asks it for every service registry it builds:
  * it acts only for the session factories of a multidb unit (recognised by the connection provider the
- * library gives them) and leaves every other Hibernate bootstrap in the JVM as it is.
+ * library gives them, an {@link AliasConnectionProvider}) and leaves every other Hibernate bootstrap in the JVM as it is.
  */
 public final class AliasNamingContributor implements ServiceContributor {
 
-    /** The setting under which the library passes its connection provider to Hibernate. */
-    public static final String CONNECTION_PROVIDER = "hibernate.multi_tenant_connection_provider";
-
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
-        Object provider = builder.getSettings().get(CONNECTION_PROVIDER);
-        if (!(provider instanceof MultiTenantConnectionProvider<?>)
-                || !provider.getClass().getName().startsWith("dev.multidb.")) {
+        if (!(builder.getSettings().get(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER)
+                instanceof AliasConnectionProvider)) {
             return;
         }
         AliasNamingPersisterFactory.register(builder);
