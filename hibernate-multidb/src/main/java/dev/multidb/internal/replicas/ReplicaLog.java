@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 
 /**
- * What an operator needs to know of replicas: WARN when one leaves rotation (once per outage, with the driver's
- * error class, SQL state and message; never a URL), INFO when it is back in rotation.
+ * What an operator needs to know of replicas: WARN when one leaves rotation (with the driver's error class, SQL
+ * state and message; never a URL), INFO when it is back in rotation. A replica that stays down is tried again after
+ * each back-off, so the pair repeats every 5 s until it answers.
  */
 final class ReplicaLog {
 

@@ -89,8 +89,8 @@ public final class Replicas {
     }
 
     /**
-     * Takes a replica whose connection failed out of rotation for {@value #BACKOFF_MILLIS} ms; the first failure of
-     * an outage is logged at WARN ({@link ReplicaLog}).
+     * Takes a replica whose connection failed out of rotation for {@value #BACKOFF_MILLIS} ms; a failure that takes it out
+     * of rotation is logged at WARN (not the failures of reads already on their way to it) ({@link ReplicaLog}).
      */
     public void markDown(String replica, Throwable failure) {
         ReplicaSet set = byReplica.get(replica);
