@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@link ChunkableShape}); any other fails before it runs, saying why. Below the limit the query runs as it
  * is, the one extra cost being a look at the bound values.
  */
-final class ChunkedQuery<X> extends ForwardingQuery<X> {
+final class ChunkedQuery<X> extends ForwardingTypedQuery<X> {
 
     private final SqmStatement<?> statement;
     private final ParameterLimit limit;
@@ -44,20 +44,20 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
     @Override
     public List<X> getResultList() {
         Plan plan = plan();
-        return plan == null ? delegate.getResultList() : selectInChunks(plan);
+        return plan == null ? target.getResultList() : selectInChunks(plan);
     }
 
     @Override
     public Stream<X> getResultStream() {
         Plan plan = plan();
-        return plan == null ? delegate.getResultStream() : selectInChunks(plan).stream();
+        return plan == null ? target.getResultStream() : selectInChunks(plan).stream();
     }
 
     @Override
     public X getSingleResult() {
         Plan plan = plan();
         if (plan == null) {
-            return delegate.getSingleResult();
+            return target.getSingleResult();
         }
         List<X> rows = selectInChunks(plan);
         if (rows.isEmpty()) {
@@ -71,7 +71,7 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
     public X getSingleResultOrNull() {
         Plan plan = plan();
         if (plan == null) {
-            return delegate.getSingleResultOrNull();
+            return target.getSingleResultOrNull();
         }
         List<X> rows = selectInChunks(plan);
         return rows.isEmpty() ? null : single(rows, plan);
@@ -81,13 +81,13 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
     public int executeUpdate() {
         Plan plan = plan();
         if (plan == null) {
-            return delegate.executeUpdate();
+            return target.executeUpdate();
         }
         int count = 0;
         try {
             for (List<Object> chunk : plan.chunks()) {
                 bind(plan, chunk);
-                count += delegate.executeUpdate();
+                count += target.executeUpdate();
             }
         } finally {
             bind(plan, plan.original());
@@ -109,7 +109,7 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
         try {
             for (List<Object> chunk : plan.chunks()) {
                 bind(plan, chunk);
-                for (X row : delegate.getResultList()) {
+                for (X row : target.getResultList()) {
                     if (distinct == null) {
                         rows.add(row);
                     } else {
@@ -125,9 +125,9 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
 
     private void bind(Plan plan, Collection<?> values) {
         if (plan.key() instanceof String name) {
-            delegate.setParameter(name, values);
+            target.setParameter(name, values);
         } else {
-            delegate.setParameter((Integer) plan.key(), values);
+            target.setParameter((Integer) plan.key(), values);
         }
     }
 
@@ -135,8 +135,8 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
     private Plan plan() {
         Map<Object, Collection<?>> lists = null;
         int values = 0;
-        for (Parameter<?> parameter : delegate.getParameters()) {
-            if (delegate.isBound(parameter) && delegate.getParameterValue(parameter) instanceof Collection<?> list) {
+        for (Parameter<?> parameter : target.getParameters()) {
+            if (target.isBound(parameter) && target.getParameterValue(parameter) instanceof Collection<?> list) {
                 values += list.size();
                 if (lists == null) {
                     lists = new LinkedHashMap<>();
@@ -173,7 +173,7 @@ final class ChunkedQuery<X> extends ForwardingQuery<X> {
             throw refusal(total, "its largest list, parameter '" + name + "', is not an IN list ANDed with the"
                     + " rest of the WHERE clause, or is used more than once");
         }
-        if (delegate.getFirstResult() != 0 || delegate.getMaxResults() != Integer.MAX_VALUE) {
+        if (target.getFirstResult() != 0 || target.getMaxResults() != Integer.MAX_VALUE) {
             throw refusal(total, "it limits its rows (setFirstResult or setMaxResults)");
         }
         List<Object> distinctValues = new ArrayList<>(new LinkedHashSet<>(lists.get(key)));

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * same query runs again once; its session then gets its connection from another replica or the
  * primary (see the connection provider), so the caller sees a result, not the failure.
  */
-final class ReplicaReadQuery<X> extends ForwardingQuery<X> {
+final class ReplicaReadQuery<X> extends ForwardingTypedQuery<X> {
 
     private final String replica;
     private final Replicas replicas;
@@ -38,21 +38,21 @@ final class ReplicaReadQuery<X> extends ForwardingQuery<X> {
 
     @Override
     public List<X> getResultList() {
-        return retrying(delegate::getResultList);
+        return retrying(target::getResultList);
     }
 
     @Override
     public Stream<X> getResultStream() {
-        return retrying(delegate::getResultStream);
+        return retrying(target::getResultStream);
     }
 
     @Override
     public X getSingleResultOrNull() {
-        return retrying(delegate::getSingleResultOrNull);
+        return retrying(target::getSingleResultOrNull);
     }
 
     @Override
     public X getSingleResult() {
-        return retrying(delegate::getSingleResult);
+        return retrying(target::getSingleResult);
     }
 }

@@ -7,6 +7,7 @@
  * operation is written on {@link dev.multidb.internal.session.RoutedEntityManager}.
  */
 @Forwarding(jakarta.persistence.EntityTransaction.class)
+@Forwarding(value = jakarta.persistence.TypedQuery.class, fluent = true)
 package dev.multidb.internal.session;
 
 import dev.multidb.codegen.Forwarding;
