@@ -5,8 +5,8 @@ import org.hibernate.service.spi.ServiceContributor;
 
 /**
  * Registered through {@code META-INF/services}, so Hibernate asks it for every service registry it builds: it adds
- * the {@link UnitService}, holding the {@link BootContext} of a session factory the library builds, or nothing
- * for any other bootstrap in the JVM.
+ * the {@link UnitService}, holding the {@link BootContext} of a session factory the library builds, and holding
+ * nothing for any other bootstrap in the JVM (which the library's integrator and contributors then leave alone).
  */
 public final class UnitServiceContributor implements ServiceContributor {
 
