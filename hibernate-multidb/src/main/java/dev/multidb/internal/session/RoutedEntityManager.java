@@ -30,6 +30,8 @@ import org.hibernate.graph.RootGraph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every operation of {@link EntityManager}, each sent to the child session of one alias.
@@ -638,107 +640,89 @@ abstract class RoutedEntityManager implements EntityManager {
 
     @Override
     public Query createQuery(String hql) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(hql);
-        }
-        QueryTarget target = hqlTarget(hql);
-        if (target == null) {
-            return anyChild().createQuery(hql);
-        }
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(hql));
+        return hqlQuery(hql, session -> session.createQuery(hql));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String hql, Class<T> resultType) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(hql, resultType);
-        }
-        QueryTarget target = hqlTarget(hql);
-        if (target == null) {
-            return anyChild().createQuery(hql, resultType);
-        }
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(hql, resultType));
+        return hqlQuery(hql, session -> session.createQuery(hql, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteria) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(criteria);
-        }
-        QueryTarget target = QueryTargets.ofCriteria(criteria);
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
+        return criteriaQuery(() -> QueryTargets.ofCriteria(criteria), session -> session.createQuery(criteria));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> criteria) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(criteria);
-        }
-        QueryTarget target = QueryTargets.ofCriteria(criteria);
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
+        return criteriaQuery(() -> QueryTargets.ofCriteria(criteria), session -> session.createQuery(criteria));
     }
 
     @Override
     public Query createQuery(CriteriaUpdate<?> criteria) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(criteria);
-        }
-        QueryTarget target = QueryTargets.ofCriteria(criteria);
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
+        return criteriaQuery(() -> QueryTargets.ofCriteria(criteria), session -> session.createQuery(criteria));
     }
 
     @Override
     public Query createQuery(CriteriaDelete<?> criteria) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createQuery(criteria);
-        }
-        QueryTarget target = QueryTargets.ofCriteria(criteria);
-        String alias = aliasFor(target);
-        return routedQuery(alias, target, queryChild(alias).createQuery(criteria));
+        return criteriaQuery(() -> QueryTargets.ofCriteria(criteria), session -> session.createQuery(criteria));
     }
 
     @Override
     public Query createNamedQuery(String name) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createNamedQuery(name);
-        }
-        QueryTarget target = runtime.queryTargets().ofNamed(name);
-        String alias = namedQueryAlias(target);
-        return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name));
+        return namedQuery(() -> name, session -> session.createNamedQuery(name));
     }
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultType) {
-        Session closed = closed();
-        if (closed != null) {
-            return closed.createNamedQuery(name, resultType);
-        }
-        QueryTarget target = runtime.queryTargets().ofNamed(name);
-        String alias = namedQueryAlias(target);
-        return routedQuery(alias, orNoRoot(target), queryChild(alias).createNamedQuery(name, resultType));
+        return namedQuery(() -> name, session -> session.createNamedQuery(name, resultType));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
+        return namedQuery(() -> reference.getName(), session -> session.createQuery(reference));
+    }
+
+    /**
+     * A JPQL query: once closed, the closed session's answer; else created on the child of the alias its root routes
+     * to, or on {@link #anyAlias()}'s when Hibernate cannot interpret it (see {@link #hqlTarget}).
+     */
+    private <T> TypedQuery<T> hqlQuery(String hql, Function<Session, TypedQuery<T>> create) {
         Session closed = closed();
         if (closed != null) {
-            return closed.createQuery(reference);
+            return create.apply(closed);
         }
-        QueryTarget target = runtime.queryTargets().ofNamed(reference.getName());
+        QueryTarget target = hqlTarget(hql);
+        if (target == null) {
+            return create.apply(anyChild());
+        }
+        String alias = aliasFor(target);
+        return routedQuery(alias, target, create.apply(queryChild(alias)));
+    }
+
+    /** A Criteria query: once closed, the closed session's answer; else created where its root routes. */
+    private <T> TypedQuery<T> criteriaQuery(Supplier<QueryTarget> target, Function<Session, TypedQuery<T>> create) {
+        Session closed = closed();
+        if (closed != null) {
+            return create.apply(closed);
+        }
+        QueryTarget routed = target.get();
+        String alias = aliasFor(routed);
+        return routedQuery(alias, routed, create.apply(queryChild(alias)));
+    }
+
+    /**
+     * A named query: once closed, the closed session's answer (before the name is asked for: a closed entity
+     * manager refuses even a null reference as Hibernate's does); else created where its root routes, if it has one.
+     */
+    private <T> TypedQuery<T> namedQuery(Supplier<String> name, Function<Session, TypedQuery<T>> create) {
+        Session closed = closed();
+        if (closed != null) {
+            return create.apply(closed);
+        }
+        QueryTarget target = runtime.queryTargets().ofNamed(name.get());
         String alias = namedQueryAlias(target);
-        return routedQuery(alias, orNoRoot(target), queryChild(alias).createQuery(reference));
+        return routedQuery(alias, orNoRoot(target), create.apply(queryChild(alias)));
     }
 
     private static QueryTarget orNoRoot(QueryTarget target) {
