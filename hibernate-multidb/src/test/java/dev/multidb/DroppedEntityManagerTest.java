@@ -1,14 +1,12 @@
 package dev.multidb;
 
+import dev.multidb.support.LogCapture;
 import dev.multidb.support.TestFactories;
 import dev.multidb.testmodel.Person;
 import jakarta.persistence.EntityTransaction;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,10 +37,7 @@ class DroppedEntityManagerTest {
     @Test
     void aDroppedEntityManagerIsRolledBackAndItsConnectionsReturned() throws Exception {
         try (MultiDbEntityManagerFactory factory = TestFactories.books(onePerPool(true))) {
-            PrintStream original = System.err;
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            try {
+            String warning = LogCapture.during(() -> {
                 dropOne(factory);
                 boolean returned = false;
                 for (int attempt = 0; attempt < 100 && !returned; attempt++) {
@@ -51,12 +46,9 @@ class DroppedEntityManagerTest {
                     returned = bothPoolsGiveAConnection(factory);
                 }
                 assertThat(returned).as("both connections back in their pools").isTrue();
-            } finally {
-                System.setErr(original);
-            }
+            });
             assertThat(count(factory, "default", "Person")).as("rolled back").isZero();
             assertThat(count(factory, "other", "Person")).as("rolled back").isZero();
-            String warning = log.toString(StandardCharsets.UTF_8);
             assertThat(warning)
                     .contains("An entity manager of unit 'books' was dropped, unclosed, while its transaction was"
                             + " active on [default, other]: it has been rolled back and its connections returned."

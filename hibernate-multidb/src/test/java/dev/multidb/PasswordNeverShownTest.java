@@ -1,13 +1,11 @@
 package dev.multidb;
 
+import dev.multidb.support.LogCapture;
 import dev.multidb.support.TestFactories;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,14 +67,12 @@ class PasswordNeverShownTest {
     }
 
     private static Output capture(java.util.function.Supplier<Throwable> action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        Throwable[] failure = new Throwable[1];
         try {
-            Throwable failure = action.get();
-            return new Output(failure, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
+            String log = LogCapture.during(() -> failure[0] = action.get());
+            return new Output(failure[0], log);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.multidb.spi;
 
 import dev.multidb.MultiDbException;
 import dev.multidb.UnknownDatabaseException;
+import dev.multidb.internal.bootstrap.FactoryBuilder;
 import dev.multidb.internal.bootstrap.UnitLocator;
 import dev.multidb.internal.config.AppSettings;
 import dev.multidb.internal.config.DatabaseSettings;
@@ -10,7 +11,6 @@ import dev.multidb.internal.routing.RouterChain;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +49,7 @@ public final class UnitConfiguration {
         if (unit == null) {
             return Optional.empty();
         }
-        Map<String, Object> properties = new HashMap<>();
-        unit.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), value));
-        properties.putAll(given);
-        return Optional.of(properties);
+        return Optional.of(FactoryBuilder.merged(unit, given));
     }
 
     /**

@@ -222,7 +222,7 @@ public class ReplicaReadBenchmark {
                 .provider(HibernatePersistenceProvider.class.getName())
                 .managedClass(Item.class)
                 .property("jakarta.persistence.nonJtaDataSource", dataSource)
-                // Hibernate 7 does not start on ShardingSphere without it (STACK.md).
+                // Hibernate 7 does not start on ShardingSphere-JDBC 5.5.2 without it: the sequence check fails.
                 .property("hibernate.id.sequence.increment_size_mismatch_strategy", "none")
                 .property("jakarta.persistence.schema-generation.database.action", "none");
         return Persistence.createEntityManagerFactory(configuration);

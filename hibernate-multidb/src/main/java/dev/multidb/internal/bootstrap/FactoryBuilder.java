@@ -150,7 +150,8 @@ public final class FactoryBuilder {
         }
     }
 
-    private static Map<String, Object> merged(PersistenceUnitDescriptor unit, Map<?, ?> overrides) {
+    /** The unit's properties overridden by {@code overrides}, as {@code createEntityManagerFactory(name, map)} does. */
+    public static Map<String, Object> merged(PersistenceUnitDescriptor unit, Map<?, ?> overrides) {
         Map<String, Object> properties = new HashMap<>();
         unit.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), value));
         if (overrides != null) {
